@@ -1,0 +1,165 @@
+import { expose, type Remote } from 'comlink';
+import type { TorrentRecord } from '../shared/db';
+import {
+  STATUS_INTERVAL_MS,
+  type AddRequest,
+  type AddResult,
+  type EngineApi,
+  type EngineConfig,
+  type StatusListener,
+  type TorrentStatus,
+} from '../shared/engine-api';
+import { bitfieldFromIndexes } from '../shared/pieces';
+import { allRecords, deleteTorrent, putRecord, storedPieces } from '../shared/records';
+import type { MetadataOutcome, SwEngineApi } from '../shared/sw-contract';
+import { IdbChunkStore } from './idb-chunk-store';
+import { connectRtcHost } from './rtc/link';
+import { metaOf, statusOf } from './status';
+import { StreamRequests } from './stream-requests';
+import { resolveSource } from './torrent-source';
+import { WebTorrent, type WtClient, type WtTorrent } from './webtorrent';
+
+interface Entry {
+  record: TorrentRecord;
+  torrent: WtTorrent | undefined;
+  error: string | null;
+  /** Resolves once the metadata is in IndexedDB. */
+  metadata: Promise<void>;
+}
+
+const message = (err: Error | string): string => (typeof err === 'string' ? err : err.message);
+
+/** The torrent engine: webtorrent over IndexedDB, driven by the page and the service worker. */
+export class Engine implements EngineApi {
+  #client: WtClient | null = null;
+  #config: EngineConfig = { announce: [], iceServers: [] };
+  readonly #entries = new Map<string, Entry>();
+  readonly #listeners = new Set<Remote<StatusListener> | StatusListener>();
+  readonly #streams = new StreamRequests((infoHash) => this.#entries.get(infoHash)?.torrent);
+  #lastPushed = '';
+
+  async start(config: EngineConfig, rtcPort: MessagePort): Promise<void> {
+    if (this.#client) throw new Error('The engine is already running.');
+    this.#config = config;
+    connectRtcHost(rtcPort);
+    this.#client = new WebTorrent({ tracker: { rtcConfig: { iceServers: config.iceServers } } });
+    this.#client.on('error', (err) => console.error('[engine]', message(err)));
+    for (const record of await allRecords()) await this.#resume(record);
+    setInterval(() => this.#push(), STATUS_INTERVAL_MS);
+  }
+
+  async add(request: AddRequest): Promise<AddResult> {
+    const source = await resolveSource(request);
+    const known = this.#entries.get(source.infoHash);
+    if (known?.torrent && !known.torrent.destroyed) return { infoHash: source.infoHash, existing: true };
+    const record: TorrentRecord = known?.record ?? {
+      infoHash: source.infoHash,
+      magnetURI: source.magnetURI,
+      displayName: source.displayName,
+      addedAt: Date.now(),
+      meta: null,
+    };
+    await putRecord(record);
+    this.#launch(record, record.meta ? new Uint8Array(record.meta.torrentFile) : source.torrentId);
+    this.#push();
+    return { infoHash: source.infoHash, existing: known !== undefined };
+  }
+
+  async remove(infoHash: string): Promise<void> {
+    const entry = this.#entries.get(infoHash);
+    this.#entries.delete(infoHash);
+    this.#streams.dropTorrent(infoHash);
+    if (entry?.torrent && !entry.torrent.destroyed) {
+      await new Promise<void>((resolve) => {
+        this.#client?.remove(infoHash, { destroyStore: true }, () => resolve()).catch(() => resolve());
+      });
+    }
+    await deleteTorrent(infoHash);
+    this.#push();
+  }
+
+  list(): Promise<TorrentStatus[]> {
+    return Promise.resolve(this.#statuses());
+  }
+
+  subscribe(listener: StatusListener): void {
+    this.#listeners.add(listener);
+    this.#lastPushed = '';
+    this.#push();
+  }
+
+  connectServiceWorker(port: MessagePort): void {
+    const api: SwEngineApi = {
+      ensureMetadata: (infoHash) => this.#ensureMetadata(infoHash),
+      waitForPiece: (requestId, infoHash, index, lastIndex) =>
+        this.#streams.waitForPiece(requestId, infoHash, index, lastIndex),
+      release: (requestId) => this.#streams.release(requestId),
+    };
+    expose(api, port);
+  }
+
+  async #ensureMetadata(infoHash: string): Promise<MetadataOutcome> {
+    const entry = this.#entries.get(infoHash);
+    if (!entry) return 'unknown';
+    await entry.metadata;
+    return this.#entries.has(infoHash) ? 'ready' : 'unknown';
+  }
+
+  async #resume(record: TorrentRecord): Promise<void> {
+    if (!record.meta) return this.#launch(record, record.magnetURI);
+    const verified = await storedPieces(record.infoHash);
+    this.#launch(record, new Uint8Array(record.meta.torrentFile), bitfieldFromIndexes(verified, record.meta.pieceCount));
+  }
+
+  #launch(record: TorrentRecord, torrentId: string | Uint8Array, bitfield?: Uint8Array): void {
+    if (!this.#client) throw new Error('The engine has not started.');
+    const torrent = this.#client.add(torrentId, {
+      announce: this.#config.announce,
+      store: IdbChunkStore,
+      ...(bitfield ? { bitfield } : {}),
+    });
+    const { infoHash } = record;
+    const metadata = record.meta
+      ? Promise.resolve()
+      : new Promise<void>((resolve) => {
+          torrent.once('metadata', () => {
+            record.meta = metaOf(torrent);
+            putRecord(record).then(resolve, (err: unknown) => {
+              this.#fail(infoHash, err instanceof Error ? err : String(err));
+              resolve();
+            });
+          });
+        });
+    this.#entries.set(infoHash, { record, torrent, error: null, metadata });
+    torrent.on('verified', (index) => this.#streams.onVerified(infoHash, index));
+    torrent.on('error', (err) => this.#fail(infoHash, err));
+    torrent.on('warning', (err) => console.warn('[engine]', infoHash.slice(0, 8), message(err)));
+  }
+
+  #fail(infoHash: string, err: Error | string): void {
+    const entry = this.#entries.get(infoHash);
+    if (!entry) return;
+    entry.error = message(err);
+    this.#streams.dropTorrent(infoHash);
+    console.error('[engine]', infoHash.slice(0, 8), entry.error);
+    this.#push();
+  }
+
+  #statuses(): TorrentStatus[] {
+    return [...this.#entries.values()]
+      .map((entry) => statusOf(entry.record, entry.torrent, entry.error))
+      .sort((a, b) => b.addedAt - a.addedAt);
+  }
+
+  /** Sends the statuses to every listener, only when something changed. */
+  #push(): void {
+    if (this.#listeners.size === 0) return;
+    const statuses = this.#statuses();
+    const serialised = JSON.stringify(statuses);
+    if (serialised === this.#lastPushed) return;
+    this.#lastPushed = serialised;
+    for (const listener of this.#listeners) {
+      Promise.resolve(listener(statuses)).catch(() => this.#listeners.delete(listener));
+    }
+  }
+}

@@ -1,0 +1,66 @@
+import 'fake-indexeddb/auto';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { openDb } from '../shared/db';
+import { deleteTorrent, storedPieces } from '../shared/records';
+import { IdbChunkStore } from './idb-chunk-store';
+
+const A = 'a'.repeat(40);
+const B = 'b'.repeat(40);
+
+function call<T>(fn: (cb: (err: Error | null, value?: T) => void) => void): Promise<T | undefined> {
+  return new Promise((resolve, reject) => fn((err, value) => (err ? reject(err) : resolve(value))));
+}
+
+const bytes = (n: number, seed: number): Uint8Array => Uint8Array.from({ length: n }, (_, i) => (i + seed) % 256);
+
+describe('IdbChunkStore', () => {
+  beforeEach(async () => {
+    await deleteTorrent(A);
+    await deleteTorrent(B);
+  });
+
+  it('stores pieces and reads them back, whole and in part', async () => {
+    const store = new IdbChunkStore(16, { torrent: { infoHash: A }, length: 40 });
+    await call((cb) => store.put(0, bytes(16, 1), cb));
+    await call((cb) => store.put(2, bytes(8, 3), cb));
+    expect(await call<Uint8Array>((cb) => store.get(0, cb))).toEqual(bytes(16, 1));
+    expect(await call<Uint8Array>((cb) => store.get(0, { offset: 4, length: 6 }, cb))).toEqual(bytes(16, 1).subarray(4, 10));
+    expect(await call<Uint8Array>((cb) => store.get(2, null, cb))).toEqual(bytes(8, 3));
+    expect(await storedPieces(A)).toEqual([0, 2]);
+  });
+
+  it('stores only the chunk, not the buffer it is a view of', async () => {
+    const store = new IdbChunkStore(16, { torrent: { infoHash: A }, length: 40 });
+    const big = bytes(1024, 0);
+    await call((cb) => store.put(1, big.subarray(100, 116), cb));
+    const raw = await (await openDb()).get('pieces', [A, 1]);
+    expect(raw?.byteLength).toBe(16);
+  });
+
+  it('reports a missing piece as an error, which webtorrent reads as "not verified"', async () => {
+    const store = new IdbChunkStore(16, { torrent: { infoHash: A } });
+    await expect(call((cb) => store.get(5, cb))).rejects.toThrow(/not stored/);
+  });
+
+  it('rejects a chunk of the wrong size', async () => {
+    const store = new IdbChunkStore(16, { torrent: { infoHash: A }, length: 40 });
+    await expect(call((cb) => store.put(2, bytes(16, 0), cb))).rejects.toThrow(/should be 8 bytes/);
+    await expect(call((cb) => store.put(0, bytes(15, 0), cb))).rejects.toThrow(/should be 16 bytes/);
+  });
+
+  it('destroy deletes only its own torrent', async () => {
+    const a = new IdbChunkStore(16, { torrent: { infoHash: A } });
+    const b = new IdbChunkStore(16, { torrent: { infoHash: B } });
+    await call((cb) => a.put(0, bytes(16, 0), cb));
+    await call((cb) => b.put(0, bytes(16, 0), cb));
+    await call((cb) => a.destroy(cb));
+    expect(await storedPieces(A)).toEqual([]);
+    expect(await storedPieces(B)).toEqual([0]);
+  });
+
+  it('refuses work after close', async () => {
+    const store = new IdbChunkStore(16, { torrent: { infoHash: A } });
+    await call((cb) => store.close(cb));
+    await expect(call((cb) => store.put(0, bytes(16, 0), cb))).rejects.toThrow(/closed/);
+  });
+});

@@ -1,0 +1,85 @@
+/**
+ * The page ↔ engine worker contract. The worker implements EngineApi and
+ * exposes it with Comlink; the page wraps it. Both sides import only this file.
+ */
+
+export interface FileStatus {
+  index: number;
+  name: string;
+  /** Path inside the torrent, "/"-separated, including the torrent's folder. */
+  path: string;
+  length: number;
+  /** 0..1, share of this file's bytes that are verified and stored. */
+  progress: number;
+  mimeType: string;
+}
+
+export type TorrentState = 'metadata' | 'checking' | 'downloading' | 'seeding' | 'error';
+
+export interface TorrentStatus {
+  infoHash: string;
+  /** Null until the metadata has arrived, unless the magnet carried a name. */
+  name: string | null;
+  magnetURI: string;
+  /** Total size in bytes; null until the metadata has arrived. */
+  length: number | null;
+  state: TorrentState;
+  /** 0..1 */
+  progress: number;
+  downloaded: number;
+  uploaded: number;
+  /** Bytes per second. */
+  downloadSpeed: number;
+  uploadSpeed: number;
+  numPeers: number;
+  /** Plain-words error, e.g. when the .torrent could not be fetched. */
+  error: string | null;
+  files: FileStatus[];
+  addedAt: number;
+}
+
+export type AddRequest =
+  /** A magnet link, a bare info hash, or an http(s) URL of a .torrent file. */
+  | { kind: 'uri'; uri: string }
+  | { kind: 'torrent-file'; name: string; bytes: ArrayBuffer };
+
+export interface AddResult {
+  infoHash: string;
+  /** True when the torrent was already in the engine. */
+  existing: boolean;
+}
+
+export interface IceServer {
+  urls: string | string[];
+  username?: string;
+  credential?: string;
+}
+
+export interface EngineConfig {
+  /** Trackers every torrent announces to, besides those in its magnet or .torrent. */
+  announce: string[];
+  iceServers: IceServer[];
+}
+
+/** How often the engine pushes status to the page, at most. */
+export const STATUS_INTERVAL_MS = 500;
+
+export type StatusListener = (statuses: TorrentStatus[]) => void;
+
+export interface EngineApi {
+  /**
+   * Starts the engine. `rtcPort` carries the RTC host protocol (rtc-protocol.ts)
+   * to the page, which owns the RTCPeerConnections. Torrents kept in IndexedDB
+   * are resumed. Must be called once, before anything else.
+   */
+  start(config: EngineConfig, rtcPort: MessagePort): Promise<void>;
+  /** Rejects with a plain-words Error for bad input. */
+  add(request: AddRequest): Promise<AddResult>;
+  /** Stops the torrent and deletes its pieces and metadata. */
+  remove(infoHash: string): Promise<void>;
+  list(): Promise<TorrentStatus[]>;
+  /** The listener gets every torrent's status, at most every STATUS_INTERVAL_MS. */
+  subscribe(listener: StatusListener): void;
+  /** A port whose other end the service worker holds; it speaks SwEngineApi. */
+  connectServiceWorker(port: MessagePort): void;
+}

@@ -1,0 +1,31 @@
+import type { EngineConfig, IceServer } from '../../shared/engine-api';
+
+const CONFIG_TIMEOUT_MS = 3000;
+
+/** This server's own tracker, which every torrent uses besides its own. */
+function ownTracker(): string {
+  return `${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}/announce`;
+}
+
+function isIceServer(v: unknown): v is IceServer {
+  const urls = (v as { urls?: unknown } | null)?.urls;
+  return typeof urls === 'string' || (Array.isArray(urls) && urls.every((u) => typeof u === 'string'));
+}
+
+/**
+ * The engine's settings from the server's /api/config. Offline, or against a
+ * server without it, the app's own tracker and no ICE servers are used.
+ */
+export async function loadEngineConfig(): Promise<EngineConfig> {
+  const fallback: EngineConfig = { announce: [ownTracker()], iceServers: [] };
+  try {
+    const response = await fetch('/api/config', { signal: AbortSignal.timeout(CONFIG_TIMEOUT_MS) });
+    if (!response.ok) return fallback;
+    const body = (await response.json()) as { announce?: unknown; iceServers?: unknown };
+    const announce = Array.isArray(body.announce) ? body.announce.filter((a): a is string => typeof a === 'string') : [];
+    const iceServers = Array.isArray(body.iceServers) ? body.iceServers.filter(isIceServer) : [];
+    return { announce: announce.length > 0 ? announce : fallback.announce, iceServers };
+  } catch {
+    return fallback;
+  }
+}

@@ -1,0 +1,49 @@
+import { transfer, type Remote } from 'comlink';
+import { Workbox } from 'workbox-window';
+import type { EngineApi } from '../../shared/engine-api';
+import { isSwToPage, type PageToSw } from '../../shared/sw-contract';
+
+/** Gives the service worker a fresh port to the engine worker. */
+function handOverPort(api: Remote<EngineApi>, target: ServiceWorker): void {
+  const channel = new MessageChannel();
+  void api.connectServiceWorker(transfer(channel.port1, [channel.port1]));
+  const message: PageToSw = { type: 'engine-port', port: channel.port2 };
+  target.postMessage(message, [channel.port2]);
+}
+
+function controller(): Promise<ServiceWorker> {
+  const current = navigator.serviceWorker.controller;
+  if (current) return Promise.resolve(current);
+  return new Promise((resolve) => {
+    navigator.serviceWorker.addEventListener('controllerchange', function onChange() {
+      const next = navigator.serviceWorker.controller;
+      if (!next) return;
+      navigator.serviceWorker.removeEventListener('controllerchange', onChange);
+      resolve(next);
+    });
+  });
+}
+
+/**
+ * Registers the service worker that answers /stream/ and connects it to the
+ * engine. Resolves once it controls this page. The SW asks again for a port
+ * whenever it has been restarted and lost the old one.
+ */
+export async function connectServiceWorker(api: Remote<EngineApi>): Promise<void> {
+  if (!('serviceWorker' in navigator)) {
+    throw new Error('This browser has no service workers, so it cannot stream. Try a current Chrome, Edge or Firefox.');
+  }
+  navigator.serviceWorker.addEventListener('message', (ev: MessageEvent) => {
+    if (isSwToPage(ev.data) && ev.source instanceof ServiceWorker) handOverPort(api, ev.source);
+  });
+  navigator.serviceWorker.addEventListener('controllerchange', () => {
+    const next = navigator.serviceWorker.controller;
+    if (next) handOverPort(api, next);
+  });
+  const wb = new Workbox('/sw.js', { scope: '/' });
+  const registered = navigator.serviceWorker.controller !== null;
+  await wb.register();
+  const sw = await controller();
+  // A page that was controlled from the start gets no controllerchange.
+  if (registered) handOverPort(api, sw);
+}

@@ -1,0 +1,41 @@
+import { describe, expect, it } from 'vitest';
+import { isAppPath, parseRoute, torrentPath } from './routes';
+
+const at = (path: string) => new URL(path, 'https://example.test');
+const HASH = '0123456789abcdef0123456789abcdef01234567';
+
+describe('parseRoute', () => {
+  it('finds home', () => {
+    expect(parseRoute(at('/'))).toEqual({ name: 'home' });
+  });
+
+  it('decodes the uri of /add', () => {
+    const magnet = `magnet:?xt=urn:btih:${HASH}&dn=A%20film`;
+    expect(parseRoute(at(`/add?uri=${encodeURIComponent(magnet)}`))).toEqual({ name: 'add', uri: magnet });
+    expect(parseRoute(at('/add'))).toEqual({ name: 'add', uri: '' });
+  });
+
+  it('lower-cases the info hash of a torrent page', () => {
+    expect(parseRoute(at(`/t/${HASH.toUpperCase()}`))).toEqual({ name: 'torrent', infoHash: HASH });
+    expect(parseRoute(at(`/t/${HASH}/`))).toEqual({ name: 'torrent', infoHash: HASH });
+  });
+
+  it('leaves anything else alone', () => {
+    expect(parseRoute(at('/stream/abc/0/film.mp4'))).toEqual({ name: 'not-found', path: '/stream/abc/0/film.mp4' });
+    expect(parseRoute(at('/t/'))).toEqual({ name: 'not-found', path: '/t/' });
+  });
+});
+
+describe('isAppPath', () => {
+  it('is false for streams and assets', () => {
+    expect(isAppPath(at('/t/abc'))).toBe(true);
+    expect(isAppPath(at('/stream/abc/0/a.mp4'))).toBe(false);
+    expect(isAppPath(at('/manifest.webmanifest'))).toBe(false);
+  });
+});
+
+describe('torrentPath', () => {
+  it('builds the page path', () => {
+    expect(torrentPath(HASH)).toBe(`/t/${HASH}`);
+  });
+});

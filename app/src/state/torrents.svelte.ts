@@ -1,0 +1,134 @@
+import { proxy } from 'comlink';
+import { connectEngine, type EngineConnection } from '../engine/connect';
+import type { AddRequest, AddResult, TorrentStatus } from '../../shared/engine-api';
+import { parseTorrentInput } from '../../shared/input';
+import { errorMessage } from '../lib/errors';
+import { isTorrentFile, torrentFileRequest } from '../lib/torrent-file';
+
+/** The engine's torrents as the UI sees them, and the actions on them. */
+class Torrents {
+  statuses = $state<TorrentStatus[]>([]);
+  /** True once the engine listed its torrents (or cannot), so a missing hash is really unknown. */
+  loaded = $state(false);
+  /** True once /stream/ URLs work. */
+  streamingReady = $state(false);
+  /** The message for the global error banner. */
+  error = $state<string | null>(null);
+  /** How many adds are in flight, to show progress on the Add button. */
+  adding = $state(0);
+  /** The latest added torrent, highlighted in the list. */
+  lastAdded = $state<string | null>(null);
+
+  #connection: Promise<EngineConnection> | null = null;
+
+  /** Connects to the engine and follows its statuses; safe to call more than once. */
+  start(): void {
+    this.#engine().catch((err: unknown) => {
+      this.loaded = true;
+      this.error = errorMessage(err);
+    });
+  }
+
+  find(infoHash: string): TorrentStatus | undefined {
+    return this.statuses.find((t) => t.infoHash === infoHash);
+  }
+
+  /** Adds a torrent; on failure shows the error and resolves null. */
+  async add(request: AddRequest): Promise<AddResult | null> {
+    this.error = null;
+    this.adding++;
+    try {
+      const { api } = await this.#engine();
+      const result = await api.add(request);
+      this.lastAdded = result.infoHash;
+      // Refresh now so the new torrent's page doesn't wait for the next push.
+      this.#update(await api.list());
+      return result;
+    } catch (err) {
+      this.error = errorMessage(err);
+      return null;
+    } finally {
+      this.adding--;
+    }
+  }
+
+  /** Adds a typed or linked magnet, info hash or .torrent URL, validated here first. */
+  async addText(text: string): Promise<AddResult | null> {
+    let uri: string;
+    try {
+      const input = parseTorrentInput(text);
+      uri = input.kind === 'magnet' ? input.magnetURI : input.url;
+    } catch (err) {
+      this.error = errorMessage(err);
+      return null;
+    }
+    return this.add({ kind: 'uri', uri });
+  }
+
+  /** Adds the .torrent files among `files`; says so if some were something else. */
+  async addFiles(files: Iterable<File>): Promise<AddResult | null> {
+    const all = [...files];
+    const torrentFiles = all.filter(isTorrentFile);
+    if (torrentFiles.length === 0) {
+      this.error = 'Only .torrent files can be added this way.';
+      return null;
+    }
+    let last: AddResult | null = null;
+    for (const file of torrentFiles) {
+      let request: AddRequest;
+      try {
+        request = await torrentFileRequest(file);
+      } catch {
+        this.error = `Could not read "${file.name}".`;
+        continue;
+      }
+      last = (await this.add(request)) ?? last;
+    }
+    const skipped = all.length - torrentFiles.length;
+    if (skipped > 0 && this.error === null) {
+      this.error = `Skipped ${skipped === 1 ? 'a file that is' : `${skipped} files that are`} not a .torrent file.`;
+    }
+    return last;
+  }
+
+  /** Removes a torrent and its data; resolves false (with the error shown) on failure. */
+  async remove(infoHash: string): Promise<boolean> {
+    this.error = null;
+    try {
+      const { api } = await this.#engine();
+      await api.remove(infoHash);
+      this.statuses = this.statuses.filter((t) => t.infoHash !== infoHash);
+      return true;
+    } catch (err) {
+      this.error = errorMessage(err);
+      return false;
+    }
+  }
+
+  dismissError(): void {
+    this.error = null;
+  }
+
+  #engine(): Promise<EngineConnection> {
+    this.#connection ??= this.#connect();
+    return this.#connection;
+  }
+
+  async #connect(): Promise<EngineConnection> {
+    const connection = await connectEngine();
+    connection.streamingReady.then(
+      () => (this.streamingReady = true),
+      (err: unknown) => (this.error = errorMessage(err)),
+    );
+    await connection.api.subscribe(proxy((statuses: TorrentStatus[]) => this.#update(statuses)));
+    this.#update(await connection.api.list());
+    return connection;
+  }
+
+  #update(statuses: TorrentStatus[]): void {
+    this.statuses = statuses;
+    this.loaded = true;
+  }
+}
+
+export const torrents = new Torrents();

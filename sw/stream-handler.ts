@@ -1,0 +1,53 @@
+import type { TorrentMeta } from '../app/shared/db';
+import { contentRange, parseRange, unsatisfiedRange } from '../app/shared/range';
+import { getRecord } from '../app/shared/records';
+import { parseStreamPath } from '../app/shared/stream-url';
+import { getEngine, withTimeout } from './engine-link';
+import { pieceStream } from './piece-stream';
+import { errorResponse } from './responses';
+
+const ENGINE_CONNECT_MS = 3000;
+const METADATA_TIMEOUT_MS = 30_000;
+
+type MetaLookup = TorrentMeta | 'unknown' | 'timeout';
+
+/** Metadata from IndexedDB, or from the engine once it has it from peers. */
+async function lookUpMeta(infoHash: string): Promise<MetaLookup> {
+  const stored = await getRecord(infoHash);
+  if (stored?.meta) return stored.meta;
+  const engine = await getEngine(ENGINE_CONNECT_MS);
+  if (!engine) return stored ? 'timeout' : 'unknown';
+  const outcome = await withTimeout(engine.ensureMetadata(infoHash), METADATA_TIMEOUT_MS);
+  if (outcome !== 'ready') return outcome;
+  return (await getRecord(infoHash))?.meta ?? 'unknown';
+}
+
+/** Answers GET/HEAD /stream/<infoHash>/<fileIndex>[/<name>] from IndexedDB. */
+export async function handleStream(request: Request, url: URL): Promise<Response> {
+  const target = parseStreamPath(url.pathname);
+  if (!target) {
+    return errorResponse(400, 'Malformed stream URL. Expected /stream/<40-character info hash>/<file index>.');
+  }
+  const meta = await lookUpMeta(target.infoHash);
+  if (meta === 'unknown') return errorResponse(404, 'This torrent is not in the app. Add it first.');
+  if (meta === 'timeout') return errorResponse(504, 'The torrent’s metadata has not arrived from peers yet.');
+  const file = meta.files[target.fileIndex];
+  if (!file) return errorResponse(404, `This torrent has no file number ${target.fileIndex}.`);
+
+  const range = parseRange(request.headers.get('Range'), file.length);
+  if (range.kind === 'unsatisfiable') {
+    return errorResponse(416, 'The requested range is outside the file.', { 'Content-Range': unsatisfiedRange(file.length) });
+  }
+  const { start, end } = range.kind === 'partial' ? range.range : { start: 0, end: file.length - 1 };
+  const headers = new Headers({
+    'Content-Type': file.mimeType,
+    'Content-Length': String(end - start + 1),
+    'Accept-Ranges': 'bytes',
+    'Cache-Control': 'no-store',
+  });
+  if (range.kind === 'partial') headers.set('Content-Range', contentRange(range.range, file.length));
+  const status = range.kind === 'partial' ? 206 : 200;
+  if (request.method === 'HEAD' || file.length === 0) return new Response(null, { status, headers });
+  const body = pieceStream(target.infoHash, meta, file.offset + start, file.offset + end);
+  return new Response(body, { status, headers });
+}

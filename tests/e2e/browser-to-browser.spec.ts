@@ -1,0 +1,48 @@
+/**
+ * Browser A gets the file from the Node seeder; the seeder leaves; browser B
+ * (a separate context, so separate IndexedDB) then gets the whole file from A
+ * over WebRTC through the server's tracker.
+ */
+import type { Browser, BrowserContext, Page } from '@playwright/test';
+import { test } from './fixtures.ts';
+import { addTorrentViaLink, expectTorrentShown, expectWholeFileInPage, waitForServiceWorkerControl } from './helpers.ts';
+
+async function addAndWaitForWholeFile(
+  browser: Browser,
+  contexts: BrowserContext[],
+  magnetURI: string,
+  infoHash: string,
+  media: { fileName: string; size: number; sha256: string },
+): Promise<Page> {
+  const context = await browser.newContext();
+  contexts.push(context);
+  const page = await context.newPage();
+  await addTorrentViaLink(page, magnetURI);
+  await expectTorrentShown(page, media.fileName);
+  await waitForServiceWorkerControl(page);
+  await expectWholeFileInPage(page, infoHash, media);
+  return page;
+}
+
+test('a second browser downloads the file from the first after the seeder has gone', async ({
+  browser,
+  media,
+  seeder,
+}) => {
+  test.setTimeout(360_000);
+  const contexts: BrowserContext[] = [];
+  try {
+    await test.step('browser A downloads the whole file from the Node seeder', () =>
+      addAndWaitForWholeFile(browser, contexts, seeder.magnetURI, seeder.infoHash, media),
+    );
+
+    await test.step('the Node seeder leaves the swarm', () => seeder.stop());
+
+    // A's page stays open, so its engine keeps seeding.
+    await test.step('browser B downloads the whole file from browser A', () =>
+      addAndWaitForWholeFile(browser, contexts, seeder.magnetURI, seeder.infoHash, media),
+    );
+  } finally {
+    for (const context of contexts) await context.close();
+  }
+});

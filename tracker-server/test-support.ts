@@ -1,0 +1,49 @@
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { loadConfig } from './config.ts';
+import { createServer, type RunningServer } from './server.ts';
+
+export const INDEX_HTML = '<!doctype html><html><head><title>BT Stream test</title></head><body>shell</body></html>';
+export const HASHED_ASSET = '/assets/index-Abc123.js';
+
+export interface TestServer extends RunningServer {
+  distDir: string;
+  dataDir: string;
+  /** Closes the server and removes the temp dirs. */
+  stop(): Promise<void>;
+}
+
+/**
+ * The real server on a free port, with a throwaway DATA_DIR and a DIST_DIR
+ * holding a tiny built app (so no Vite build runs).
+ */
+export async function startTestServer(env: Record<string, string> = {}): Promise<TestServer> {
+  const root = await mkdtemp(path.join(tmpdir(), 'btstream-server-test-'));
+  const distDir = path.join(root, 'dist');
+  const dataDir = path.join(root, 'data');
+  await mkdir(path.join(distDir, 'assets'), { recursive: true });
+  await writeFile(path.join(distDir, 'index.html'), INDEX_HTML);
+  await writeFile(path.join(distDir, 'sw.js'), 'self.addEventListener("fetch", () => {});\n');
+  await writeFile(path.join(distDir, HASHED_ASSET), 'console.log("app");\n');
+  await writeFile(path.join(distDir, 'manifest.webmanifest'), '{"name":"BT Stream"}\n');
+
+  const config = loadConfig({
+    PORT: '0',
+    HOST: '127.0.0.1',
+    DATA_DIR: dataDir,
+    DIST_DIR: distDir,
+    LOG_LEVEL: 'silent',
+    ...env,
+  });
+  const server = await createServer(config);
+  return {
+    ...server,
+    distDir,
+    dataDir,
+    async stop() {
+      await server.close();
+      await rm(root, { recursive: true, force: true });
+    },
+  };
+}
