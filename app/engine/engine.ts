@@ -9,6 +9,7 @@ import {
   type StatusListener,
   type TorrentStatus,
 } from '../shared/engine-api';
+import { InputError } from '../shared/input';
 import { bitfieldFromIndexes } from '../shared/pieces';
 import { allRecords, deleteTorrent, putRecord, storedPieces } from '../shared/records';
 import type { MetadataOutcome, SwEngineApi } from '../shared/sw-contract';
@@ -65,6 +66,31 @@ export class Engine implements EngineApi {
     return { infoHash: source.infoHash, existing: known !== undefined };
   }
 
+  seed(files: File[], name?: string): Promise<AddResult> {
+    const client = this.#requireClient();
+    if (files.length === 0) return Promise.reject(new InputError('Choose at least one file to share.'));
+    return new Promise((resolve, reject) => {
+      const opts = { announce: this.#config.announce, store: IdbChunkStore, ...(name ? { name } : {}) };
+      const torrent = client.seed(files, opts, (seeded) => {
+        // webtorrent hands back the torrent already running when the files are the same.
+        const existing = seeded !== torrent;
+        resolve({ infoHash: seeded.infoHash, existing });
+      });
+      torrent.once('error', (err) => reject(new Error(`Could not share those files: ${message(err)}`)));
+      torrent.once('metadata', () => {
+        const record: TorrentRecord = {
+          infoHash: torrent.infoHash,
+          magnetURI: torrent.magnetURI,
+          displayName: torrent.name ?? null,
+          addedAt: Date.now(),
+          meta: metaOf(torrent),
+        };
+        this.#track(record, torrent, putRecord(record));
+        this.#push();
+      });
+    });
+  }
+
   async remove(infoHash: string): Promise<void> {
     const entry = this.#entries.get(infoHash);
     this.#entries.delete(infoHash);
@@ -111,25 +137,32 @@ export class Engine implements EngineApi {
     this.#launch(record, new Uint8Array(record.meta.torrentFile), bitfieldFromIndexes(verified, record.meta.pieceCount));
   }
 
-  #launch(record: TorrentRecord, torrentId: string | Uint8Array, bitfield?: Uint8Array): void {
+  #requireClient(): WtClient {
     if (!this.#client) throw new Error('The engine has not started.');
-    const torrent = this.#client.add(torrentId, {
+    return this.#client;
+  }
+
+  #launch(record: TorrentRecord, torrentId: string | Uint8Array, bitfield?: Uint8Array): void {
+    const torrent = this.#requireClient().add(torrentId, {
       announce: this.#config.announce,
       store: IdbChunkStore,
       ...(bitfield ? { bitfield } : {}),
     });
-    const { infoHash } = record;
     const metadata = record.meta
       ? Promise.resolve()
       : new Promise<void>((resolve) => {
           torrent.once('metadata', () => {
             record.meta = metaOf(torrent);
-            putRecord(record).then(resolve, (err: unknown) => {
-              this.#fail(infoHash, err instanceof Error ? err : String(err));
-              resolve();
-            });
+            resolve(putRecord(record));
           });
         });
+    this.#track(record, torrent, metadata);
+  }
+
+  /** Keeps a running torrent in the engine. `saved` settles once its metadata is in IndexedDB. */
+  #track(record: TorrentRecord, torrent: WtTorrent, saved: Promise<void>): void {
+    const { infoHash } = record;
+    const metadata = saved.catch((err: unknown) => this.#fail(infoHash, err instanceof Error ? err : String(err)));
     this.#entries.set(infoHash, { record, torrent, error: null, metadata });
     torrent.on('verified', (index) => this.#streams.onVerified(infoHash, index));
     torrent.on('error', (err) => this.#fail(infoHash, err));

@@ -39,10 +39,11 @@ export interface WtTorrent {
   /** Stream selections, as webtorrent's own file streams use: removable one at a time. */
   _select(start: number, end: number, priority: number, notify: undefined, isStreamSelection: true): void;
   _deselect(start: number, end: number, isStreamSelection: true): void;
-  on(event: 'metadata' | 'ready' | 'done' | 'close', fn: Listener): this;
+  on(event: 'metadata' | 'ready' | 'done' | 'close' | 'seed', fn: Listener): this;
   on(event: 'verified', fn: Listener<[number]>): this;
   on(event: 'error' | 'warning', fn: Listener<[Error | string]>): this;
-  once(event: 'metadata' | 'ready' | 'done' | 'close', fn: Listener): this;
+  once(event: 'metadata' | 'ready' | 'done' | 'close' | 'seed', fn: Listener): this;
+  once(event: 'error', fn: Listener<[Error | string]>): this;
   removeListener(event: string, fn: Listener<never[]>): this;
 }
 
@@ -61,6 +62,8 @@ export interface WtClientOptions {
 export interface WtClient {
   torrents: WtTorrent[];
   add(torrentId: string | Uint8Array, opts: WtAddOptions): WtTorrent;
+  /** Hashes the files, writes every piece to the store, then seeds. */
+  seed(files: File[], opts: Omit<WtAddOptions, 'bitfield'> & { name?: string }, onseed: (torrent: WtTorrent) => void): WtTorrent;
   remove(torrentId: string, opts: { destroyStore: boolean }, cb: (err?: Error) => void): Promise<void>;
   on(event: 'error' | 'warning', fn: Listener<[Error | string]>): this;
   destroy(cb?: (err?: Error) => void): void;

@@ -75,6 +75,11 @@ export interface EngineApi {
   start(config: EngineConfig, rtcPort: MessagePort): Promise<void>;
   /** Rejects with a plain-words Error for bad input. */
   add(request: AddRequest): Promise<AddResult>;
+  /**
+   * Makes a torrent of the files (one file, or several under `name`), stores
+   * its pieces and seeds it. Resolves once every piece is stored.
+   */
+  seed(files: File[], name?: string): Promise<AddResult>;
   /** Stops the torrent and deletes its pieces and metadata. */
   remove(infoHash: string): Promise<void>;
   list(): Promise<TorrentStatus[]>;
