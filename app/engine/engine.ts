@@ -30,6 +30,18 @@ interface Entry {
 
 const message = (err: Error | string): string => (typeof err === 'string' ? err : err.message);
 
+/**
+ * A resumed torrent's startup bitfield comes from IndexedDB, which holds only
+ * pieces whose hash checked out, each written in one transaction. webtorrent
+ * would still re-hash a sample of them; skip that so resuming reads nothing.
+ * It calls this after 'metadata', so the override is set in time.
+ */
+function trustStoredPieces(torrent: WtTorrent): void {
+  torrent.once('metadata', () => {
+    torrent._verifyPiecesUsingBitfield = (cb) => queueMicrotask(() => cb(null));
+  });
+}
+
 /** The torrent engine: webtorrent over IndexedDB, driven by the page and the service worker. */
 export class Engine implements EngineApi {
   #client: WtClient | null = null;
@@ -148,6 +160,7 @@ export class Engine implements EngineApi {
       store: IdbChunkStore,
       ...(bitfield ? { bitfield } : {}),
     });
+    if (bitfield) trustStoredPieces(torrent);
     const metadata = record.meta
       ? Promise.resolve()
       : new Promise<void>((resolve) => {

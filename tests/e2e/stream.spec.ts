@@ -3,8 +3,7 @@
  * plays it through the service worker's /stream/ URL while it downloads, and
  * finally serves the whole file back byte for byte.
  */
-import { createHash } from 'node:crypto';
-import { open } from 'node:fs/promises';
+import { sha256OfSlice } from '../fixtures/media.ts';
 import { expect, test } from './fixtures.ts';
 import {
   addTorrentViaLink,
@@ -19,17 +18,6 @@ import {
   streamUrl,
   waitForServiceWorkerControl,
 } from './helpers.ts';
-
-async function sha256OfSlice(filePath: string, start: number, endInclusive: number): Promise<string> {
-  const file = await open(filePath);
-  try {
-    const buf = Buffer.alloc(endInclusive - start + 1);
-    await file.read(buf, 0, buf.length, start);
-    return createHash('sha256').update(buf).digest('hex');
-  } finally {
-    await file.close();
-  }
-}
 
 test('streams a torrent from a WebRTC seeder into a <video>, then serves the whole file', async ({
   page,

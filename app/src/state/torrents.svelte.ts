@@ -91,6 +91,25 @@ class Torrents {
     return last;
   }
 
+  /** Makes a torrent of the files, stores and seeds it; on failure shows the error and resolves null. */
+  async seed(files: File[]): Promise<AddResult | null> {
+    if (files.length === 0) return null;
+    this.error = null;
+    this.adding++;
+    try {
+      const { api } = await this.#engine();
+      const result = await api.seed(files);
+      this.lastAdded = result.infoHash;
+      this.#update(await api.list());
+      return result;
+    } catch (err) {
+      this.error = errorMessage(err);
+      return null;
+    } finally {
+      this.adding--;
+    }
+  }
+
   /** Removes a torrent and its data; resolves false (with the error shown) on failure. */
   async remove(infoHash: string): Promise<boolean> {
     this.error = null;
