@@ -5,15 +5,28 @@ import { loadPiece, releaseRequest } from './piece-source';
 /** Pieces read ahead of the consumer; the rest waits until it reads. */
 const READ_AHEAD_PIECES = 2;
 
+export interface StreamStart {
+  /** Shared with the engine so it can drop this request's priority. */
+  requestId: string;
+  /** The first piece, already loaded so errors can be answered before a 206. */
+  firstPiece: ArrayBuffer;
+}
+
 /**
  * The absolute torrent bytes `start..end` (inclusive) as a stream, one piece
  * at a time: never the whole file in memory. Cancelling (the media element
  * aborts on seek) releases the engine-side priority.
  */
-export function pieceStream(infoHash: string, geometry: PieceGeometry, start: number, end: number): ReadableStream<Uint8Array> {
+export function pieceStream(
+  infoHash: string,
+  geometry: PieceGeometry,
+  start: number,
+  end: number,
+  { requestId, firstPiece }: StreamStart,
+): ReadableStream<Uint8Array> {
   const { first, last } = piecesForBytes(geometry, start, end);
-  const requestId = crypto.randomUUID();
   let next = first;
+  let preloaded: ArrayBuffer | null = firstPiece;
   let released = false;
   const release = (): void => {
     if (released) return;
@@ -25,7 +38,8 @@ export function pieceStream(infoHash: string, geometry: PieceGeometry, start: nu
     {
       async pull(controller) {
         try {
-          const piece = await loadPiece(infoHash, next, last, requestId);
+          const piece = preloaded ?? (await loadPiece(infoHash, next, last, requestId));
+          preloaded = null;
           const { from, to } = sliceInPiece(geometry, next, start, end);
           controller.enqueue(new Uint8Array(piece, from, to - from));
           next += 1;

@@ -1,8 +1,10 @@
 import type { TorrentMeta } from '../app/shared/db';
+import { piecesForBytes } from '../app/shared/pieces';
 import { contentRange, parseRange, unsatisfiedRange } from '../app/shared/range';
 import { getRecord } from '../app/shared/records';
 import { parseStreamPath } from '../app/shared/stream-url';
 import { getEngine, withTimeout } from './engine-link';
+import { loadPiece, PieceUnavailableError, releaseRequest } from './piece-source';
 import { pieceStream } from './piece-stream';
 import { errorResponse } from './responses';
 
@@ -48,6 +50,16 @@ export async function handleStream(request: Request, url: URL): Promise<Response
   if (range.kind === 'partial') headers.set('Content-Range', contentRange(range.range, file.length));
   const status = range.kind === 'partial' ? 206 : 200;
   if (request.method === 'HEAD' || file.length === 0) return new Response(null, { status, headers });
-  const body = pieceStream(target.infoHash, meta, file.offset + start, file.offset + end);
+  const requestId = crypto.randomUUID();
+  const { first, last } = piecesForBytes(meta, file.offset + start, file.offset + end);
+  let firstPiece: ArrayBuffer;
+  try {
+    firstPiece = await loadPiece(target.infoHash, first, last, requestId);
+  } catch (err) {
+    void releaseRequest(requestId);
+    if (err instanceof PieceUnavailableError) return errorResponse(503, err.message, { 'Retry-After': '5' });
+    throw err;
+  }
+  const body = pieceStream(target.infoHash, meta, file.offset + start, file.offset + end, { requestId, firstPiece });
   return new Response(body, { status, headers });
 }
