@@ -12,6 +12,7 @@ import {
   expectWholeFileInPage,
   fetchAndHashInPage,
   openPlayer,
+  storedPieceCount,
   streamUrl,
   waitForServiceWorkerControl,
 } from './helpers.ts';
@@ -76,5 +77,16 @@ test('seeks to 80 %, answers any range exactly, and plays offline from storage',
     const video = await openPlayer(page, seeder.infoHash);
     await expectPlayedPast(video, 1);
     await expectWholeFileInPage(page, seeder.infoHash, media);
+  });
+
+  await test.step('the library marks it playable offline, and removing it frees its pieces', async () => {
+    await page.getByTestId('nav-library').click();
+    const entry = page.locator(`[data-testid="library-entry"][data-infohash="${seeder.infoHash}"]`);
+    await expect(entry.locator('[data-testid="library-file"][data-offline="true"]')).toHaveCount(1);
+    await expect(page.getByTestId('storage')).toContainText('used of');
+    await entry.getByTestId('remove-torrent').click();
+    await page.getByTestId('remove-confirm').click();
+    await expect(entry).toHaveCount(0);
+    expect(await storedPieceCount(page, seeder.infoHash)).toBe(0);
   });
 });

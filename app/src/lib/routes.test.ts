@@ -9,6 +9,11 @@ describe('parseRoute', () => {
     expect(parseRoute(at('/'))).toEqual({ name: 'home' });
   });
 
+  it('finds the library', () => {
+    expect(parseRoute(at('/library'))).toEqual({ name: 'library' });
+    expect(isAppPath(at('/library/'))).toBe(true);
+  });
+
   it('decodes the uri of /add', () => {
     const magnet = `magnet:?xt=urn:btih:${HASH}&dn=A%20film`;
     expect(parseRoute(at(`/add?uri=${encodeURIComponent(magnet)}`))).toEqual({ name: 'add', uri: magnet });

@@ -4,6 +4,7 @@ export type Route =
   /** `uri` is the still-unvalidated magnet, info hash or .torrent URL. */
   | { name: 'add'; uri: string }
   | { name: 'torrent'; infoHash: string }
+  | { name: 'library' }
   | { name: 'not-found'; path: string };
 
 const TORRENT_PATH = /^\/t\/([^/]+)\/?$/;
@@ -11,6 +12,7 @@ const TORRENT_PATH = /^\/t\/([^/]+)\/?$/;
 export function parseRoute(url: URL): Route {
   const path = url.pathname;
   if (path === '/' || path === '/index.html') return { name: 'home' };
+  if (path === '/library' || path === '/library/') return { name: 'library' };
   if (path === '/add' || path === '/add/') {
     return { name: 'add', uri: url.searchParams.get('uri') ?? '' };
   }
