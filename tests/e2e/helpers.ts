@@ -188,11 +188,11 @@ export function recordFigure(testInfo: TestInfo, type: string, description: stri
   console.log(`[${testInfo.title}] ${type}: ${description}`);
 }
 
-/** Pieces of a torrent in the app's IndexedDB, read with the raw API (no app code). */
-export async function storedPieceCount(page: Page, infoHash: string): Promise<number> {
+/** Indexes of a torrent's pieces in the app's IndexedDB, read with the raw API (no app code). */
+export async function storedPieceIndexes(page: Page, infoHash: string): Promise<number[]> {
   return page.evaluate(
     (ih) =>
-      new Promise<number>((resolve, reject) => {
+      new Promise<number[]>((resolve, reject) => {
         const open = indexedDB.open('btstream');
         open.onerror = () => reject(new Error(String(open.error)));
         open.onsuccess = () => {
@@ -200,10 +200,10 @@ export async function storedPieceCount(page: Page, infoHash: string): Promise<nu
           const req = db
             .transaction('pieces')
             .objectStore('pieces')
-            .count(IDBKeyRange.bound([ih, 0], [ih, Number.MAX_SAFE_INTEGER]));
+            .getAllKeys(IDBKeyRange.bound([ih, 0], [ih, Number.MAX_SAFE_INTEGER]));
           req.onsuccess = () => {
             db.close();
-            resolve(req.result);
+            resolve(req.result.map((key) => (key as [string, number])[1]));
           };
           req.onerror = () => reject(new Error(String(req.error)));
         };
@@ -212,42 +212,6 @@ export async function storedPieceCount(page: Page, infoHash: string): Promise<nu
   );
 }
 
-/** A random info hash: a torrent no peer has, so it stays at "fetching metadata". */
-export function randomInfoHash(): string {
-  return randomBytes(20).toString('hex');
-}
-
-export interface TorrentFile {
-  bytes: Buffer;
-  infoHash: string;
-  name: string;
-}
-
-/** A real single-file .torrent of `content` (one piece per 16 KiB), bencoded here. */
-export function makeTorrentFile(name: string, content: Buffer): TorrentFile {
-  const pieceLength = 16_384;
-  const hashes: Buffer[] = [];
-  for (let at = 0; at < content.length; at += pieceLength) {
-    hashes.push(createHash('sha1').update(content.subarray(at, at + pieceLength)).digest());
-  }
-  const info = { length: content.length, name, 'piece length': pieceLength, pieces: Buffer.concat(hashes) };
-  const infoHash = createHash('sha1').update(bencode.encode(info)).digest('hex');
-  return { bytes: Buffer.from(bencode.encode({ info })), infoHash, name };
-}
-
-/**
- * Seeds a file from the home view's "Share your own files" picker; resolves
- * the info hash once the app shows the new torrent's page.
- */
-export async function seedFromHome(
-  page: Page,
-  file: string | { name: string; mimeType: string; buffer: Buffer },
-): Promise<string> {
-  await page.goto('/');
-  await page.getByTestId('seed-input').setInputFiles(file);
-  const torrentPage = page.getByTestId('torrent-page');
-  await expect(torrentPage, 'seeding should open the new torrent').toBeVisible({ timeout: 60_000 });
-  const infoHash = await torrentPage.getAttribute('data-infohash');
-  if (!infoHash) throw new Error('the torrent page has no data-infohash');
-  return infoHash;
+export async function storedPieceCount(page: Page, infoHash: string): Promise<number> {
+  return (await storedPieceIndexes(page, infoHash)).length;
 }
