@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { bitfieldFromIndexes, pieceCount, pieceSize, piecesForBytes, sliceInPiece, storedBytes } from './pieces';
+import { bitfieldFromIndexes, pieceCount, pieceSize, piecesForBytes, sliceInPiece, storedBytes, storedSpans } from './pieces';
 
 const g = { pieceLength: 100, length: 950 };
 
@@ -44,6 +44,16 @@ describe('piece maths', () => {
     expect(storedBytes(g, 150, 100, has)).toBe(50);
     expect(storedBytes(g, 0, 950, has)).toBe(150);
     expect(storedBytes(g, 0, 0, has)).toBe(0);
+  });
+
+  it('merges stored pieces into spans of a file, as fractions', () => {
+    const has = (i: number): boolean => [1, 2, 5].includes(i);
+    // File at bytes 150..549 (400 bytes): piece 1 covers 150..199, 2 covers 200..299, 5 covers 500..549.
+    expect(storedSpans(g, 150, 400, has)).toEqual([
+      { start: 0, end: 150 / 400 },
+      { start: 350 / 400, end: 1 },
+    ]);
+    expect(storedSpans(g, 0, 0, has)).toEqual([]);
   });
 
   it('builds a most-significant-bit-first bitfield', () => {

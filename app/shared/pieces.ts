@@ -59,3 +59,27 @@ export function bitfieldFromIndexes(indexes: Iterable<number>, count: number): U
   }
   return bits;
 }
+
+/**
+ * The stored parts of bytes `offset..offset+length` (exclusive end) as
+ * fractions 0..1 of that span, adjacent pieces merged: for a seek bar.
+ */
+export function storedSpans(
+  g: PieceGeometry,
+  offset: number,
+  length: number,
+  has: (index: number) => boolean,
+): { start: number; end: number }[] {
+  if (length === 0) return [];
+  const { first, last } = piecesForBytes(g, offset, offset + length - 1);
+  const spans: { start: number; end: number }[] = [];
+  for (let i = first; i <= last; i++) {
+    if (!has(i)) continue;
+    const from = Math.max(i * g.pieceLength, offset) - offset;
+    const to = Math.min((i + 1) * g.pieceLength, offset + length) - offset;
+    const previous = spans.at(-1);
+    if (previous && previous.end === from / length) previous.end = to / length;
+    else spans.push({ start: from / length, end: to / length });
+  }
+  return spans;
+}
