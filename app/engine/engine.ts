@@ -13,6 +13,7 @@ import { InputError } from '../shared/input';
 import { bitfieldFromIndexes } from '../shared/pieces';
 import { allRecords, deleteTorrent, putRecord, storedPieces } from '../shared/records';
 import type { MetadataOutcome, SwEngineApi } from '../shared/sw-contract';
+import { BridgeClient } from './bridge-client';
 import { IdbChunkStore } from './idb-chunk-store';
 import { connectRtcHost } from './rtc/link';
 import { metaOf, statusOf } from './status';
@@ -30,6 +31,10 @@ interface Entry {
 
 const message = (err: Error | string): string => (typeof err === 'string' ? err : err.message);
 
+/** How long to keep asking the bridge for metadata: 2 minutes. */
+const BRIDGE_METADATA_POLL_MS = 1000;
+const BRIDGE_METADATA_ATTEMPTS = 120;
+
 /**
  * A resumed torrent's startup bitfield comes from IndexedDB, which holds only
  * pieces whose hash checked out, each written in one transaction. webtorrent
@@ -45,7 +50,8 @@ function trustStoredPieces(torrent: WtTorrent): void {
 /** The torrent engine: webtorrent over IndexedDB, driven by the page and the service worker. */
 export class Engine implements EngineApi {
   #client: WtClient | null = null;
-  #config: EngineConfig = { announce: [], iceServers: [] };
+  #config: EngineConfig = { announce: [], iceServers: [], bridge: null };
+  #bridge: BridgeClient | null = null;
   readonly #entries = new Map<string, Entry>();
   readonly #listeners = new Set<Remote<StatusListener> | StatusListener>();
   readonly #streams = new StreamRequests((infoHash) => this.#entries.get(infoHash)?.torrent);
@@ -54,6 +60,7 @@ export class Engine implements EngineApi {
   async start(config: EngineConfig, rtcPort: MessagePort): Promise<void> {
     if (this.#client) throw new Error('The engine is already running.');
     this.#config = config;
+    this.#bridge = config.bridge ? new BridgeClient(config.bridge) : null;
     connectRtcHost(rtcPort);
     this.#client = new WebTorrent({ tracker: { rtcConfig: { iceServers: config.iceServers } } });
     this.#client.on('error', (err) => console.error('[engine]', message(err)));
@@ -74,6 +81,7 @@ export class Engine implements EngineApi {
     };
     await putRecord(record);
     this.#launch(record, record.meta ? new Uint8Array(record.meta.torrentFile) : source.torrentId);
+    this.#joinBridge(record);
     this.#push();
     return { infoHash: source.infoHash, existing: known !== undefined };
   }
@@ -137,16 +145,52 @@ export class Engine implements EngineApi {
   }
 
   async #ensureMetadata(infoHash: string): Promise<MetadataOutcome> {
-    const entry = this.#entries.get(infoHash);
-    if (!entry) return 'unknown';
-    await entry.metadata;
-    return this.#entries.has(infoHash) ? 'ready' : 'unknown';
+    // The torrent may be relaunched from the bridge's .torrent meanwhile: follow it.
+    for (;;) {
+      const entry = this.#entries.get(infoHash);
+      if (!entry) return 'unknown';
+      await entry.metadata;
+      if (entry.record.meta) return 'ready';
+      if (this.#entries.get(infoHash) === entry) return 'unknown';
+    }
+  }
+
+  /**
+   * Has the bridge join the swarm, so TCP/uTP peers can feed this torrent,
+   * and takes the metadata from it if no WebRTC peer sends it first.
+   */
+  #joinBridge(record: TorrentRecord): void {
+    const bridge = this.#bridge;
+    if (!bridge) return;
+    bridge.join(record.magnetURI).catch((err: unknown) => {
+      console.warn('[engine] bridge:', err instanceof Error ? err.message : String(err));
+    });
+    if (!record.meta) void this.#metadataFromBridge(bridge, record);
+  }
+
+  async #metadataFromBridge(bridge: BridgeClient, record: TorrentRecord): Promise<void> {
+    const { infoHash } = record;
+    for (let attempt = 0; attempt < BRIDGE_METADATA_ATTEMPTS; attempt++) {
+      await new Promise((resolve) => setTimeout(resolve, BRIDGE_METADATA_POLL_MS));
+      const entry = this.#entries.get(infoHash);
+      if (!entry?.torrent || entry.torrent.destroyed || entry.torrent.metadata) return;
+      const bytes = await bridge.torrentFile(infoHash).catch(() => null);
+      if (!bytes || entry.torrent.metadata || this.#entries.get(infoHash) !== entry) continue;
+      // Nothing is stored before the metadata, so starting over from the .torrent loses nothing.
+      await this.#client?.remove(infoHash, { destroyStore: false }).catch(() => {});
+      this.#launch(record, bytes);
+      return;
+    }
   }
 
   async #resume(record: TorrentRecord): Promise<void> {
-    if (!record.meta) return this.#launch(record, record.magnetURI);
+    if (!record.meta) {
+      this.#launch(record, record.magnetURI);
+      return this.#joinBridge(record);
+    }
     const verified = await storedPieces(record.infoHash);
     this.#launch(record, new Uint8Array(record.meta.torrentFile), bitfieldFromIndexes(verified, record.meta.pieceCount));
+    if (verified.length < record.meta.pieceCount) this.#joinBridge(record);
   }
 
   #requireClient(): WtClient {
@@ -158,6 +202,7 @@ export class Engine implements EngineApi {
     const torrent = this.#requireClient().add(torrentId, {
       announce: this.#config.announce,
       store: IdbChunkStore,
+      urlList: this.#bridge ? [this.#bridge.webSeedUrl(record.infoHash)] : [],
       ...(bitfield ? { bitfield } : {}),
     });
     if (bitfield) trustStoredPieces(torrent);
@@ -168,6 +213,8 @@ export class Engine implements EngineApi {
             record.meta = metaOf(torrent);
             resolve(putRecord(record));
           });
+          // Removed before the metadata came (e.g. relaunched from the bridge's .torrent).
+          torrent.once('close', () => resolve());
         });
     this.#track(record, torrent, metadata);
   }

@@ -54,6 +54,8 @@ export interface WtAddOptions {
   store: new (chunkLength: number, opts: ChunkStoreOptions) => IdbChunkStore;
   /** Pieces already verified in storage; webtorrent re-hashes only a sample. */
   bitfield?: Uint8Array;
+  /** BEP19 web seeds, used once the metadata is known. */
+  urlList?: string[];
 }
 
 export interface WtClientOptions {
@@ -66,7 +68,7 @@ export interface WtClient {
   add(torrentId: string | Uint8Array, opts: WtAddOptions): WtTorrent;
   /** Hashes the files, writes every piece to the store, then seeds. */
   seed(files: File[], opts: Omit<WtAddOptions, 'bitfield'> & { name?: string }, onseed: (torrent: WtTorrent) => void): WtTorrent;
-  remove(torrentId: string, opts: { destroyStore: boolean }, cb: (err?: Error) => void): Promise<void>;
+  remove(torrentId: string, opts: { destroyStore: boolean }, cb?: (err?: Error) => void): Promise<void>;
   on(event: 'error' | 'warning', fn: Listener<[Error | string]>): this;
   destroy(cb?: (err?: Error) => void): void;
 }

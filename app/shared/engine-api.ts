@@ -59,6 +59,11 @@ export interface EngineConfig {
   /** Trackers every torrent announces to, besides those in its magnet or .torrent. */
   announce: string[];
   iceServers: IceServer[];
+  /**
+   * Base URL of a bridge to TCP/uTP swarms (the app's own server by default),
+   * or null for WebRTC peers only.
+   */
+  bridge: string | null;
 }
 
 /** How often the engine pushes status to the page, at most. */

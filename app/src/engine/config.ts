@@ -14,17 +14,20 @@ function isIceServer(v: unknown): v is IceServer {
 
 /**
  * The engine's settings from the server's /api/config. Offline, or against a
- * server without it, the app's own tracker and no ICE servers are used.
+ * server without it, the app's own tracker, no ICE servers, and the app's own
+ * origin as the bridge are used.
  */
 export async function loadEngineConfig(): Promise<EngineConfig> {
-  const fallback: EngineConfig = { announce: [ownTracker()], iceServers: [] };
+  const fallback: EngineConfig = { announce: [ownTracker()], iceServers: [], bridge: location.origin };
   try {
     const response = await fetch('/api/config', { signal: AbortSignal.timeout(CONFIG_TIMEOUT_MS) });
     if (!response.ok) return fallback;
-    const body = (await response.json()) as { announce?: unknown; iceServers?: unknown };
+    const body = (await response.json()) as { announce?: unknown; iceServers?: unknown; bridge?: unknown };
     const announce = Array.isArray(body.announce) ? body.announce.filter((a): a is string => typeof a === 'string') : [];
     const iceServers = Array.isArray(body.iceServers) ? body.iceServers.filter(isIceServer) : [];
-    return { announce: announce.length > 0 ? announce : fallback.announce, iceServers };
+    // The server says `bridge: null` when it runs without one.
+    const bridge = body.bridge === null ? null : typeof body.bridge === 'string' ? body.bridge : fallback.bridge;
+    return { announce: announce.length > 0 ? announce : fallback.announce, iceServers, bridge };
   } catch {
     return fallback;
   }
