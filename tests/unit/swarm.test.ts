@@ -24,6 +24,45 @@ function startTracker(): Promise<{ tracker: TrackerServer; announceUrl: string }
   });
 }
 
+interface Download {
+  filePath: string;
+  fileNames: string[];
+  wireTypes: string[];
+}
+
+/**
+ * One download by a fresh leecher into `dir`; null if it has not finished in
+ * `ms`. A fresh client has a new peer id and sends fresh offers, so a retry
+ * does not inherit the failed attempt's half-open connection.
+ */
+async function tryDownload(magnetURI: string, dir: string, ms: number): Promise<Download | null> {
+  const client = new WebTorrent(webrtcOnlyClientOptions());
+  try {
+    const torrent = await new Promise<Torrent | null>((resolve, reject) => {
+      const timer = setTimeout(() => resolve(null), ms);
+      const fail = (err: unknown) => {
+        clearTimeout(timer);
+        reject(err instanceof Error ? err : new Error(String(err)));
+      };
+      client.once('error', fail);
+      const t = client.add(magnetURI, { path: dir });
+      t.once('error', fail);
+      t.once('done', () => {
+        clearTimeout(timer);
+        resolve(t);
+      });
+    });
+    if (!torrent) return null;
+    return {
+      filePath: path.join(dir, torrent.files[0]!.path),
+      fileNames: torrent.files.map((f) => f.name),
+      wireTypes: torrent.wires.map((w) => w.type),
+    };
+  } finally {
+    await destroyClient(client); // also flushes and closes the file store
+  }
+}
+
 function closeTracker(tracker: TrackerServer): Promise<void> {
   // Drop lingering WebSocket connections so close() does not wait for them.
   tracker.http?.closeAllConnections();
@@ -35,7 +74,6 @@ describe('WebRTC-only swarm through a WebSocket tracker', () => {
   let announceUrl = '';
   let media: MediaFile;
   let seeder: Seeder | undefined;
-  let leecher: WebTorrent | undefined;
   let downloadDir = '';
 
   beforeAll(async () => {
@@ -45,7 +83,6 @@ describe('WebRTC-only swarm through a WebSocket tracker', () => {
   }, 60_000);
 
   afterAll(async () => {
-    if (leecher) await destroyClient(leecher).catch(() => undefined);
     if (seeder) await seeder.stop().catch(() => undefined);
     if (tracker) await closeTracker(tracker);
     if (downloadDir) await rm(downloadDir, { recursive: true, force: true });
@@ -61,23 +98,21 @@ describe('WebRTC-only swarm through a WebSocket tracker', () => {
 
   it('a second Node client downloads the file over WebRTC, byte for byte', async () => {
     expect(seeder).toBeDefined();
-    const client = (leecher = new WebTorrent(webrtcOnlyClientOptions()));
+    // About 1 run in 15, node-datachannel fails the leecher's offer ("Got a
+    // remote candidate without ICE transport") and the seeder's side then waits
+    // out webtorrent's 25 s connect timeout; the next announce would be 2 min
+    // away. That is a Node-to-Node flaw (browsers are the offerers in the e2e
+    // specs), so retry with a fresh leecher rather than wait.
+    let download: Download | null = null;
+    for (let attempt = 1; attempt <= 3 && !download; attempt++) {
+      download = await tryDownload(seeder!.magnetURI, path.join(downloadDir, `attempt-${attempt}`), 20_000);
+      if (!download) console.warn(`swarm test: download attempt ${attempt} did not finish in 20 s; retrying`);
+    }
+    if (!download) throw new Error('the leecher never got the file');
 
-    const torrent = await new Promise<Torrent>((resolve, reject) => {
-      client.once('error', reject);
-      const t = client.add(seeder!.magnetURI, { path: downloadDir });
-      t.once('error', reject);
-      t.once('done', () => resolve(t));
-    });
-
-    const wireTypes = torrent.wires.map((w) => w.type);
-    expect(wireTypes.length).toBeGreaterThan(0);
-    expect(new Set(wireTypes)).toEqual(new Set(['webrtc']));
-    expect(torrent.files.map((f) => f.name)).toEqual([media.fileName]);
-
-    const downloaded = path.join(downloadDir, torrent.files[0]!.path);
-    await destroyClient(client); // flushes and closes the file store
-    leecher = undefined;
-    expect(await sha256File(downloaded)).toBe(media.sha256);
-  }, 60_000);
+    expect(download.wireTypes.length).toBeGreaterThan(0);
+    expect(new Set(download.wireTypes)).toEqual(new Set(['webrtc']));
+    expect(download.fileNames).toEqual([media.fileName]);
+    expect(await sha256File(download.filePath)).toBe(media.sha256);
+  }, 90_000);
 });
