@@ -3,9 +3,7 @@
  * public contract: `/add?uri=<magnet>`, the service worker answering
  * `/stream/<infoHash>/<fileIndex>`, and `<video data-testid="player">`.
  */
-import { createHash, randomBytes } from 'node:crypto';
 import { expect, type Locator, type Page, type TestInfo } from '@playwright/test';
-import bencode from 'bencode';
 
 export function streamUrl(infoHash: string, fileIndex = 0): string {
   return `/stream/${infoHash}/${fileIndex}`;
