@@ -1,6 +1,7 @@
 import { defineConfig } from 'vite';
 import { svelte } from '@sveltejs/vite-plugin-svelte';
 import { VitePWA } from 'vite-plugin-pwa';
+import { SHARE_FILES_FIELD, SHARE_TARGET_PATH } from './app/shared/share-contract';
 
 // The app lives in app/, the service worker in sw/; both build into dist/.
 export default defineConfig({
@@ -23,14 +24,55 @@ export default defineConfig({
       filename: 'sw.ts',
       injectRegister: false,
       manifest: {
+        id: '/',
         name: 'BT Stream',
         short_name: 'BT Stream',
         description: 'Paste a magnet link and watch while it downloads.',
+        lang: 'en',
         theme_color: '#1b1f27',
         background_color: '#1b1f27',
         display: 'standalone',
         start_url: '/',
         scope: '/',
+        categories: ['entertainment', 'utilities'],
+        // PNGs are made from the SVGs by scripts/icons.ts.
+        icons: [
+          { src: '/icons/icon-192.png', sizes: '192x192', type: 'image/png', purpose: 'any' },
+          { src: '/icons/icon-512.png', sizes: '512x512', type: 'image/png', purpose: 'any' },
+          { src: '/icons/maskable-512.png', sizes: '512x512', type: 'image/png', purpose: 'maskable' },
+          { src: '/icons/icon.svg', sizes: 'any', type: 'image/svg+xml', purpose: 'any' },
+        ],
+        // Captured from the real app by scripts/screenshots.ts; JPEG so the precache (PNGs) skips them.
+        screenshots: [
+          {
+            src: '/screenshots/narrow.jpg',
+            sizes: '390x844',
+            type: 'image/jpeg',
+            form_factor: 'narrow',
+            label: 'A torrent’s video playing on a phone while it downloads',
+          },
+          {
+            src: '/screenshots/wide.jpg',
+            sizes: '1280x800',
+            type: 'image/jpeg',
+            form_factor: 'wide',
+            label: 'Watching a torrent in the browser while it downloads',
+          },
+        ],
+        protocol_handlers: [{ protocol: 'magnet', url: '/add?uri=%s' }],
+        // One target takes both: the service worker keeps files and turns text into /add?text=….
+        share_target: {
+          action: SHARE_TARGET_PATH,
+          method: 'POST',
+          enctype: 'multipart/form-data',
+          params: {
+            title: 'title',
+            text: 'text',
+            url: 'url',
+            files: [{ name: SHARE_FILES_FIELD, accept: ['application/x-bittorrent', '.torrent'] }],
+          },
+        },
+        file_handlers: [{ action: '/add?launch=files', accept: { 'application/x-bittorrent': ['.torrent'] } }],
       },
       injectManifest: {
         globPatterns: ['**/*.{js,css,html,svg,png,webmanifest}'],

@@ -2,6 +2,7 @@ import { transfer, type Remote } from 'comlink';
 import { Workbox } from 'workbox-window';
 import type { EngineApi } from '../../shared/engine-api';
 import { isSwToPage, type PageToSw } from '../../shared/sw-contract';
+import { appUpdate } from '../state/update.svelte';
 
 /** Gives the service worker a fresh port to the engine worker. */
 function handOverPort(api: Remote<EngineApi>, target: ServiceWorker): void {
@@ -41,9 +42,25 @@ export async function connectServiceWorker(api: Remote<EngineApi>): Promise<void
     if (next) handOverPort(api, next);
   });
   const wb = new Workbox('/sw.js', { scope: '/' });
+  offerUpdates(wb);
   const registered = navigator.serviceWorker.controller !== null;
   await wb.register();
   const sw = await controller();
   // A page that was controlled from the start gets no controllerchange.
   if (registered) handOverPort(api, sw);
+}
+
+/** A new version waits (see sw/sw.ts) until the user chooses to reload into it. */
+function offerUpdates(wb: Workbox): void {
+  // Browsers look for a new sw.js on navigations only; this single-page app rarely navigates.
+  document.addEventListener('visibilitychange', () => {
+    // Offline, the check fails; the next one will do.
+    if (document.visibilityState === 'visible') wb.update().catch(() => {});
+  });
+  wb.addEventListener('waiting', () => {
+    appUpdate.offer(() => {
+      wb.addEventListener('controlling', () => location.reload());
+      wb.messageSkipWaiting();
+    });
+  });
 }
