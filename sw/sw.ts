@@ -1,6 +1,6 @@
 import { cleanupOutdatedCaches, createHandlerBoundToURL, precacheAndRoute } from 'workbox-precaching';
 import { NavigationRoute, registerRoute } from 'workbox-routing';
-import { isPageToSw } from '../app/shared/sw-contract';
+import { isClaimRequest, isPageToSw } from '../app/shared/sw-contract';
 import { isStreamPath } from '../app/shared/stream-url';
 import { acceptEnginePort } from './engine-link';
 import { handleShareTarget, isShareTarget } from './share-target';
@@ -22,6 +22,7 @@ self.addEventListener('activate', (event) => {
 self.addEventListener('message', (event) => {
   if (isPageToSw(event.data)) acceptEnginePort(event.data.port);
   else if (isSkipWaiting(event.data)) void self.skipWaiting();
+  else if (isClaimRequest(event.data)) event.waitUntil(self.clients.claim());
 });
 
 // Registered before Workbox's routes so /stream/ never reaches them.

@@ -27,6 +27,12 @@ export interface SwEngineApi {
 
 export type SwToPage = { type: 'engine-port-request' };
 export type PageToSw = { type: 'engine-port'; port: MessagePort };
+/** An active SW that does not control the page yet (it navigated mid-install) is asked to. */
+export type ClaimRequest = { type: 'claim' };
+
+export function isClaimRequest(data: unknown): data is ClaimRequest {
+  return typeof data === 'object' && data !== null && (data as { type?: unknown }).type === 'claim';
+}
 
 export function isSwToPage(data: unknown): data is SwToPage {
   return typeof data === 'object' && data !== null && (data as { type?: unknown }).type === 'engine-port-request';

@@ -1,7 +1,7 @@
 import { transfer, type Remote } from 'comlink';
 import { Workbox } from 'workbox-window';
 import type { EngineApi } from '../../shared/engine-api';
-import { isSwToPage, type PageToSw } from '../../shared/sw-contract';
+import { isSwToPage, type ClaimRequest, type PageToSw } from '../../shared/sw-contract';
 import { appUpdate } from '../state/update.svelte';
 
 /** Gives the service worker a fresh port to the engine worker. */
@@ -45,6 +45,11 @@ export async function connectServiceWorker(api: Remote<EngineApi>): Promise<void
   offerUpdates(wb);
   const registered = navigator.serviceWorker.controller !== null;
   await wb.register();
+  const ready = await navigator.serviceWorker.ready;
+  if (!navigator.serviceWorker.controller) {
+    const claim: ClaimRequest = { type: 'claim' };
+    ready.active?.postMessage(claim);
+  }
   const sw = await controller();
   // A page that was controlled from the start gets no controllerchange.
   if (registered) handOverPort(api, sw);
