@@ -14,6 +14,7 @@ import { bitfieldFromIndexes } from '../shared/pieces';
 import { allRecords, deleteTorrent, putRecord, storedPieces } from '../shared/records';
 import type { MetadataOutcome, SwEngineApi } from '../shared/sw-contract';
 import { BridgeClient } from './bridge-client';
+import { BRIDGE_GRACE_MS, likelyTcpSwarm, webRtcFailed } from './bridge-policy';
 import { IdbChunkStore } from './idb-chunk-store';
 import { connectRtcHost } from './rtc/link';
 import { metaOf, statusOf } from './status';
@@ -52,6 +53,8 @@ export class Engine implements EngineApi {
   #client: WtClient | null = null;
   #config: EngineConfig = { announce: [], iceServers: [], bridge: null };
   #bridge: BridgeClient | null = null;
+  /** Torrents the bridge has been brought in for. */
+  readonly #bridged = new Set<string>();
   readonly #entries = new Map<string, Entry>();
   readonly #listeners = new Set<Remote<StatusListener> | StatusListener>();
   readonly #streams = new StreamRequests((infoHash) => this.#entries.get(infoHash)?.torrent);
@@ -114,6 +117,7 @@ export class Engine implements EngineApi {
   async remove(infoHash: string): Promise<void> {
     const entry = this.#entries.get(infoHash);
     this.#entries.delete(infoHash);
+    this.#bridged.delete(infoHash);
     this.#streams.dropTorrent(infoHash);
     if (entry?.torrent && !entry.torrent.destroyed) {
       await new Promise<void>((resolve) => {
@@ -155,16 +159,30 @@ export class Engine implements EngineApi {
     }
   }
 
-  /**
-   * Has the bridge join the swarm, so TCP/uTP peers can feed this torrent,
-   * and takes the metadata from it if no WebRTC peer sends it first.
-   */
+  /** Brings in the bridge now or, if WebRTC peers may do, after a grace period (bridge-policy.ts). */
   #joinBridge(record: TorrentRecord): void {
+    if (!this.#bridge) return;
+    if (likelyTcpSwarm(record.magnetURI)) return this.#engageBridge(record);
+    setTimeout(() => {
+      const torrent = this.#entries.get(record.infoHash)?.torrent;
+      if (torrent && !torrent.destroyed && webRtcFailed(torrent)) this.#engageBridge(record);
+    }, BRIDGE_GRACE_MS);
+  }
+
+  /**
+   * Has the bridge join the swarm, adds it as a web seed, and takes the
+   * metadata from it if no WebRTC peer sends it first.
+   */
+  #engageBridge(record: TorrentRecord): void {
     const bridge = this.#bridge;
-    if (!bridge) return;
+    if (!bridge || this.#bridged.has(record.infoHash)) return;
+    this.#bridged.add(record.infoHash);
     bridge.join(record.magnetURI).catch((err: unknown) => {
       console.warn('[engine] bridge:', err instanceof Error ? err.message : String(err));
     });
+    const torrent = this.#entries.get(record.infoHash)?.torrent;
+    if (torrent?.metadata) torrent.addWebSeed(bridge.webSeedUrl(record.infoHash));
+    else torrent?.once('metadata', () => torrent.addWebSeed(bridge.webSeedUrl(record.infoHash)));
     if (!record.meta) void this.#metadataFromBridge(bridge, record);
   }
 
@@ -202,7 +220,7 @@ export class Engine implements EngineApi {
     const torrent = this.#requireClient().add(torrentId, {
       announce: this.#config.announce,
       store: IdbChunkStore,
-      urlList: this.#bridge ? [this.#bridge.webSeedUrl(record.infoHash)] : [],
+      urlList: this.#bridge && this.#bridged.has(record.infoHash) ? [this.#bridge.webSeedUrl(record.infoHash)] : [],
       ...(bitfield ? { bitfield } : {}),
     });
     if (bitfield) trustStoredPieces(torrent);

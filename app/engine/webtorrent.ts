@@ -36,6 +36,8 @@ export interface WtTorrent {
   numPeers: number;
   bitfield: { get(index: number): boolean } | null;
   critical(start: number, end: number): void;
+  /** A BEP19 web seed; needs the metadata. */
+  addWebSeed(url: string): void;
   /** Re-hashes a sample of the startup bitfield's pieces; replaceable per torrent. */
   _verifyPiecesUsingBitfield(cb: (err: Error | null) => void): void;
   /** Stream selections, as webtorrent's own file streams use: removable one at a time. */
