@@ -1,0 +1,57 @@
+/** Real Chromium, launched as the e2e tests launch it, plus main-thread metering over CDP. */
+import { chromium, type Browser, type BrowserContext, type Page } from '@playwright/test';
+
+export const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+  '--disable-quic',
+  '--allow-loopback-in-peer-connection',
+  '--disable-features=WebRtcHideLocalIpsWithMdns',
+  '--autoplay-policy=no-user-gesture-required',
+];
+
+export function launchBrowser(): Promise<Browser> {
+  return chromium.launch({ executablePath: '/usr/bin/chromium', headless: true, args: CHROMIUM_ARGS });
+}
+
+/**
+ * A fresh context (its own IndexedDB and service workers). tsx compiles the
+ * bench with keepNames, so functions sent to page.evaluate call `__name`;
+ * the page gets a no-op one.
+ */
+export async function newContext(browser: Browser): Promise<BrowserContext> {
+  const context = await browser.newContext();
+  await context.addInitScript({ content: 'globalThis.__name = (fn) => fn;' });
+  return context;
+}
+
+export interface MainThreadTime {
+  /** Busy time of the page's main thread (CDP TaskDuration), ms. */
+  taskMs: number;
+  /** Time spent running script on it (CDP ScriptDuration), ms. */
+  scriptMs: number;
+}
+
+/** Reads the page's main-thread counters now; `stop()` gives the time spent since. */
+export async function meterMainThread(page: Page): Promise<{ stop(): Promise<MainThreadTime> }> {
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Performance.enable');
+  const read = async () => {
+    const { metrics } = await cdp.send('Performance.getMetrics');
+    const value = (name: string) => metrics.find((m) => m.name === name)?.value ?? 0;
+    // CDP reports these in seconds.
+    return { taskMs: value('TaskDuration') * 1000, scriptMs: value('ScriptDuration') * 1000 };
+  };
+  const start = await read();
+  return {
+    async stop() {
+      const end = await read();
+      await cdp.detach().catch(() => undefined);
+      return { taskMs: end.taskMs - start.taskMs, scriptMs: end.scriptMs - start.scriptMs };
+    },
+  };
+}

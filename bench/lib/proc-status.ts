@@ -1,0 +1,19 @@
+import { readFile } from 'node:fs/promises';
+
+export interface Memory {
+  /** Resident set size now, MiB. */
+  rssMiB: number;
+  /** Peak resident set size so far, MiB. */
+  peakMiB: number;
+}
+
+/** Reads a process's memory from /proc/<pid>/status (Linux). */
+export async function memoryOf(pid: number): Promise<Memory> {
+  const status = await readFile(`/proc/${pid}/status`, 'utf8');
+  const kib = (field: string) => {
+    const match = new RegExp(`^${field}:\\s+(\\d+) kB`, 'm').exec(status);
+    if (!match) throw new Error(`/proc/${pid}/status has no ${field}`);
+    return Number(match[1]) / 1024;
+  };
+  return { rssMiB: kib('VmRSS'), peakMiB: kib('VmHWM') };
+}

@@ -1,0 +1,123 @@
+/**
+ * In-page video timing. Timestamps are taken inside the page on the wall
+ * clock (performance.timeOrigin + now), so Node's Date.now() before a
+ * navigation can be the start and no round trip is counted.
+ */
+import type { BrowserContext, Page } from '@playwright/test';
+
+const KEY = 'bench:video';
+
+/**
+ * Records in sessionStorage when the tab's first video starts loading, has
+ * its metadata, presents its first frame (requestVideoFrameCallback) and
+ * first fires 'playing'. Call on the
+ * context before its page navigates.
+ */
+export async function installFirstFrameProbe(context: BrowserContext): Promise<void> {
+  await context.addInitScript((key: string) => {
+    const mark = (name: string) => {
+      const item = `${key}:${name}`;
+      if (sessionStorage.getItem(item) !== null) return;
+      sessionStorage.setItem(item, String(performance.timeOrigin + performance.now()));
+    };
+    // Media events do not bubble, but they pass window in the capture phase.
+    addEventListener(
+      'loadstart',
+      (e) => {
+        if (!(e.target instanceof HTMLVideoElement)) return;
+        mark('loadstart');
+        e.target.requestVideoFrameCallback(() => mark('frame'));
+      },
+      true,
+    );
+    for (const name of ['loadedmetadata', 'playing']) {
+      addEventListener(name, (e) => e.target instanceof HTMLVideoElement && mark(name), true);
+    }
+  }, KEY);
+}
+
+/** Clicks `selector` the moment it appears, as an eager user would; records when. */
+export async function installClickOnAppear(context: BrowserContext, selector: string): Promise<void> {
+  await context.addInitScript(
+    ({ key, selector }: { key: string; selector: string }) => {
+      const observer = new MutationObserver(() => {
+        const target = document.querySelector<HTMLElement>(selector);
+        if (!target) return;
+        observer.disconnect();
+        sessionStorage.setItem(`${key}:click`, String(performance.timeOrigin + performance.now()));
+        target.click();
+      });
+      observer.observe(document, { subtree: true, childList: true });
+    },
+    { key: KEY, selector },
+  );
+}
+
+/** Waits for a mark ('frame', 'playing', 'click') and returns its wall-clock time. */
+export async function waitForMark(page: Page, name: string, timeout: number): Promise<number> {
+  const handle = await page.waitForFunction((item) => sessionStorage.getItem(item), `${KEY}:${name}`, {
+    timeout,
+    polling: 100,
+  });
+  return Number(await handle.jsonValue());
+}
+
+export async function readMark(page: Page, name: string): Promise<number | null> {
+  const value = await page.evaluate((item) => sessionStorage.getItem(item), `${KEY}:${name}`);
+  return value === null ? null : Number(value);
+}
+
+export interface SeekTiming {
+  targetSec: number;
+  /** Whether the target was already in the media element's buffered ranges. */
+  buffered: boolean;
+  /** ms from setting currentTime to 'seeked'. */
+  seekedMs: number;
+  /** ms from setting currentTime to the first frame at the new position being presented. */
+  frameMs: number;
+}
+
+/** Seeks the video to `fraction` of its duration and times it. */
+export function measureSeek(page: Page, selector: string, fraction: number, timeoutMs: number): Promise<SeekTiming> {
+  return page.evaluate(
+    async ({ selector, fraction, timeoutMs }) => {
+      const now = () => performance.timeOrigin + performance.now();
+      const video = document.querySelector<HTMLVideoElement>(selector);
+      if (!video || !Number.isFinite(video.duration)) throw new Error(`no ${selector} with a known duration`);
+      const target = video.duration * fraction;
+      let buffered = false;
+      for (let i = 0; i < video.buffered.length; i++) {
+        if (video.buffered.start(i) <= target && target <= video.buffered.end(i)) buffered = true;
+      }
+      const seeked = new Promise<number>((resolve) =>
+        video.addEventListener('seeked', () => resolve(now()), { once: true }),
+      );
+      const frame = new Promise<number>((resolve) => {
+        // Frames from before the seek can still be presented; wait for one at the target.
+        const onFrame: VideoFrameRequestCallback = (_t, meta) => {
+          if (meta.mediaTime >= target - 0.25) resolve(now());
+          else video.requestVideoFrameCallback(onFrame);
+        };
+        video.requestVideoFrameCallback(onFrame);
+      });
+      const timeout = new Promise<never>((_, reject) =>
+        setTimeout(
+          () =>
+            reject(
+              new Error(
+                `seek to ${target.toFixed(1)} s did not show a frame within ${timeoutMs} ms ` +
+                  `(currentTime ${video.currentTime.toFixed(1)}, readyState ${video.readyState}, ` +
+                  `paused ${video.paused})`,
+              ),
+            ),
+          timeoutMs,
+        ),
+      );
+      const started = now();
+      video.currentTime = target;
+      const [seekedAt, frameAt] = await Promise.race([Promise.all([seeked, frame]), timeout]);
+      return { targetSec: target, buffered, seekedMs: seekedAt - started, frameMs: frameAt - started };
+    },
+    { selector, fraction, timeoutMs },
+  );
+}

@@ -1,0 +1,189 @@
+/**
+ * Time to first frame and seek time for a 60 s 720p faststart MP4 streamed
+ * from a seeding browser tab, in a fresh browser context each run.
+ */
+import type { Browser, Page } from '@playwright/test';
+import { createTestVideo } from '../../tests/fixtures/media.ts';
+import { describeAppPage, seedInApp } from '../lib/app.ts';
+import { newContext } from '../lib/browser.ts';
+import { metric } from '../lib/metric.ts';
+import { openReferencePage, seedInReference, type RefWindow } from '../lib/reference.ts';
+import type { ReferenceServer } from '../lib/reference-server.ts';
+import type { AppServer } from '../lib/server.ts';
+import { withTimeout } from '../lib/timeout.ts';
+import {
+  installClickOnAppear,
+  installFirstFrameProbe,
+  measureSeek,
+  readMark,
+  waitForMark,
+  type SeekTiming,
+} from '../lib/video.ts';
+import type { Scenario } from './scenario.ts';
+
+const CLIP = { durationSec: 60, width: 1280, height: 720 };
+const SEEK_FRACTION = 0.8;
+const FRAME_TIMEOUT_MS = 60_000;
+const SEEK_TIMEOUT_MS = 30_000;
+const PLAY_BUTTON = '[data-testid="file-row"][data-index="0"] [data-testid="file-play"]';
+
+interface PlaybackRun extends SeekTiming {
+  /** ms from navigation to the first frame presented. */
+  firstFrameMs: number;
+  /** ms from navigation to the video's 'loadstart', 'loadedmetadata' and 'playing'. */
+  loadstartMs: number | null;
+  loadedmetadataMs: number | null;
+  playingMs: number | null;
+  /** ms from navigation to the play click (ours only: the reference plays as soon as it has metadata). */
+  clickMs: number | null;
+  /** Share of the torrent downloaded when the seek started, 0..1. */
+  progressAtSeek: number | null;
+}
+
+async function timeFrom(page: Page, startedAt: number, seek: SeekTiming, progressAtSeek: number | null) {
+  const since = (t: number | null) => (t === null ? null : t - startedAt);
+  const frame = await readMark(page, 'frame');
+  return {
+    firstFrameMs: (frame ?? NaN) - startedAt,
+    loadstartMs: since(await readMark(page, 'loadstart')),
+    loadedmetadataMs: since(await readMark(page, 'loadedmetadata')),
+    playingMs: since(await readMark(page, 'playing')),
+    clickMs: since(await readMark(page, 'click')),
+    progressAtSeek,
+    ...seek,
+  };
+}
+
+/** Ours: /add?uri=<magnet>, then Play on file 0 as soon as it shows. */
+async function appPlayback(browser: Browser, app: AppServer, magnetURI: string): Promise<PlaybackRun> {
+  const context = await newContext(browser);
+  try {
+    await installFirstFrameProbe(context);
+    await installClickOnAppear(context, PLAY_BUTTON);
+    const page = await context.newPage();
+    const startedAt = Date.now();
+    await page.goto(`${app.url}/add?uri=${encodeURIComponent(magnetURI)}`, { waitUntil: 'commit' });
+    try {
+      await waitForMark(page, 'frame', FRAME_TIMEOUT_MS);
+    } catch (err) {
+      const shown = await describeAppPage(page);
+      throw new Error(`no first frame within ${FRAME_TIMEOUT_MS / 1000} s; the page showed: ${shown}`, { cause: err });
+    }
+    const progress = await page
+      .locator('[data-testid="torrent-progress"]')
+      .getAttribute('aria-valuenow')
+      .then((v) => (v === null ? null : Number(v) / 100));
+    const seek = await measureSeek(page, 'video[data-testid="player"]', SEEK_FRACTION, SEEK_TIMEOUT_MS);
+    return await timeFrom(page, startedAt, seek, progress);
+  } finally {
+    await context.close();
+  }
+}
+
+/** Stock webtorrent: its service worker and createServer(), then file.streamTo(video) once it has metadata. */
+async function referencePlayback(
+  browser: Browser,
+  reference: ReferenceServer,
+  magnetURI: string,
+  announce: string,
+): Promise<PlaybackRun> {
+  const context = await newContext(browser);
+  try {
+    await installFirstFrameProbe(context);
+    const page = await context.newPage();
+    const startedAt = Date.now();
+    await openReferencePage(page, reference);
+    const streaming = page.evaluate(
+      async ({ magnetURI, announce }) => {
+        const w = window as unknown as RefWindow;
+        const video = document.getElementById('player') as HTMLVideoElement;
+        if (!w.WebTorrent) throw new Error('webtorrent did not load');
+        const registration = await navigator.serviceWorker.register('/sw.min.js', { scope: '/' });
+        // Its worker claims the page on activation; streaming needs it in control.
+        if (!navigator.serviceWorker.controller) {
+          await new Promise((resolve) =>
+            navigator.serviceWorker.addEventListener('controllerchange', resolve, { once: true }),
+          );
+        }
+        const client = new w.WebTorrent({ tracker: { rtcConfig: { iceServers: [] } } });
+        w.benchClient = client;
+        client.createServer({ controller: registration });
+        await new Promise<void>((resolve, reject) => {
+          client.on('error', (err) => reject(new Error(String(err))));
+          client.add(magnetURI, { announce: [announce] }, (torrent) => {
+            w.benchTorrent = torrent;
+            torrent.files[0]?.streamTo(video);
+            resolve();
+          });
+        });
+      },
+      { magnetURI, announce },
+    );
+    await withTimeout(streaming, FRAME_TIMEOUT_MS, 'stock webtorrent: metadata');
+    await waitForMark(page, 'frame', FRAME_TIMEOUT_MS);
+    const progress = await page.evaluate(() => (window as unknown as RefWindow).benchTorrent?.progress ?? null);
+    const seek = await measureSeek(page, 'video#player', SEEK_FRACTION, SEEK_TIMEOUT_MS);
+    return await timeFrom(page, startedAt, seek, progress);
+  } finally {
+    await context.close();
+  }
+}
+
+export const firstFrame: Scenario = {
+  name: 'first-frame',
+  summary: `first frame and seek, ${CLIP.durationSec} s ${CLIP.width}x${CLIP.height} faststart MP4 from a seeding tab`,
+  async run({ browser, app, reference, runs, log }) {
+    const media = await createTestVideo(CLIP);
+    const ours: PlaybackRun[] = [];
+    const refs: PlaybackRun[] = [];
+    log(`seeding ${media.fileName} (${(media.size / 1e6).toFixed(1)} MB) from the app and from stock webtorrent…`);
+    const seeder = await seedInApp(browser, app, media.path);
+    try {
+      const refSeeder = await seedInReference(browser, reference, media.path, app.announceUrl);
+      try {
+        for (let i = 1; i <= runs; i++) {
+          const o = await appPlayback(browser, app, seeder.magnetURI);
+          ours.push(o);
+          log(`run ${i}/${runs} ours: first frame ${o.firstFrameMs.toFixed(0)} ms, seek ${o.frameMs.toFixed(0)} ms`);
+          const r = await referencePlayback(browser, reference, refSeeder.magnetURI, app.announceUrl);
+          refs.push(r);
+          log(`run ${i}/${runs} stock: first frame ${r.firstFrameMs.toFixed(0)} ms, seek ${r.frameMs.toFixed(0)} ms`);
+        }
+      } finally {
+        await refSeeder.context.close();
+      }
+    } finally {
+      await seeder.context.close();
+    }
+    return {
+      metrics: [
+        metric(
+          'first-frame',
+          'navigation → first frame',
+          'ms',
+          { ours: ours.map((r) => r.firstFrameMs), reference: refs.map((r) => r.firstFrameMs) },
+          { max: 1000 },
+        ),
+        metric(
+          'first-frame',
+          `seek to ${SEEK_FRACTION * 100} % → frame`,
+          'ms',
+          { ours: ours.map((r) => r.frameMs), reference: refs.map((r) => r.frameMs) },
+          { max: 500 },
+        ),
+        // A seek into a finished torrent only reads IndexedDB: this row says whether the seek row means anything.
+        metric('first-frame', 'torrent downloaded when the seek starts', '%', {
+          ours: ours.map((r) => (r.progressAtSeek ?? NaN) * 100),
+          reference: refs.map((r) => (r.progressAtSeek ?? NaN) * 100),
+        }),
+      ],
+      runs: { ours, reference: refs },
+      notes: [
+        'First frame: from the fresh tab\'s navigation (to /add?uri= for ours) to the first requestVideoFrameCallback; ' +
+          'includes page load, service-worker install, tracker, WebRTC connection and metadata.',
+        'Ours clicks Play the moment the file row appears (clickMs in results.json); stock webtorrent streams as soon as it has the metadata.',
+        `Seek: right after the first frame, currentTime = ${SEEK_FRACTION * 100} % of the duration; timed to the first frame presented at the new position. results.json has whether it was buffered and the torrent's progress then.`,
+      ],
+    };
+  },
+};

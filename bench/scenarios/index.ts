@@ -1,0 +1,7 @@
+import { firstFrame } from './first-frame.ts';
+import type { Scenario } from './scenario.ts';
+import { tracker } from './tracker.ts';
+import { webrtc } from './webrtc.ts';
+
+/** In the order `npm run bench` runs them. */
+export const SCENARIOS: readonly Scenario[] = [webrtc, firstFrame, tracker];
