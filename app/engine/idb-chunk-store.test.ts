@@ -58,6 +58,21 @@ describe('IdbChunkStore', () => {
     expect(await storedPieces(B)).toEqual([0]);
   });
 
+  it('writes puts made together in one batch, each calling back once stored', async () => {
+    const store = new IdbChunkStore(16, { torrent: { infoHash: A }, length: 160 });
+    await Promise.all(Array.from({ length: 10 }, (_, i) => call((cb) => store.put(i, bytes(16, i), cb))));
+    expect(await storedPieces(A)).toEqual([0, 1, 2, 3, 4, 5, 6, 7, 8, 9]);
+    expect(await call<Uint8Array>((cb) => store.get(7, cb))).toEqual(bytes(16, 7));
+  });
+
+  it('destroy drops puts not yet written and leaves nothing behind', async () => {
+    const store = new IdbChunkStore(16, { torrent: { infoHash: A } });
+    const pending = call((cb) => store.put(0, bytes(16, 0), cb));
+    await call((cb) => store.destroy(cb));
+    await expect(pending).rejects.toThrow(/deleted/);
+    expect(await storedPieces(A)).toEqual([]);
+  });
+
   it('refuses work after close', async () => {
     const store = new IdbChunkStore(16, { torrent: { infoHash: A } });
     await call((cb) => store.close(cb));

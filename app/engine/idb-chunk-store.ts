@@ -11,6 +11,19 @@ export interface ChunkStoreOptions {
 
 const noop = (): void => {};
 
+/**
+ * Puts wait this long to be written together. One transaction per piece
+ * (hundreds a second) starves the service worker's reads of the same store:
+ * measured here, 3.8 s to read 4 stored pieces during a download.
+ */
+const FLUSH_DELAY_MS = 20;
+
+interface PendingPut {
+  index: number;
+  data: ArrayBuffer;
+  cb: Callback;
+}
+
 /** A chunk that may be a view into a larger buffer, copied to its own ArrayBuffer. */
 function ownBuffer(chunk: Uint8Array): ArrayBuffer {
   if (chunk.byteOffset === 0 && chunk.byteLength === chunk.buffer.byteLength && chunk.buffer instanceof ArrayBuffer) {
@@ -37,6 +50,10 @@ export class IdbChunkStore {
   readonly #infoHash: string;
   readonly #length: number | undefined;
   #closed = false;
+  #queue: PendingPut[] = [];
+  #timer: ReturnType<typeof setTimeout> | null = null;
+  /** Batches are written one after another, in order. */
+  #writes: Promise<void> = Promise.resolve();
 
   constructor(chunkLength: number, opts: ChunkStoreOptions) {
     this.chunkLength = chunkLength;
@@ -52,10 +69,13 @@ export class IdbChunkStore {
         return void queueMicrotask(() => cb(new Error(`Piece ${index} should be ${expected} bytes, got ${chunk.byteLength}`)));
       }
     }
-    this.#write(index, chunk).then(
-      () => cb(null),
-      (err: unknown) => cb(storageError(err)),
-    );
+    this.#queue.push({ index, data: ownBuffer(chunk), cb });
+    this.#timer ??= setTimeout(() => {
+      this.#timer = null;
+      const batch = this.#queue;
+      this.#queue = [];
+      this.#writes = this.#writes.then(() => this.#writeBatch(batch));
+    }, FLUSH_DELAY_MS);
   }
 
   get(index: number, opts: { offset?: number; length?: number } | null | Callback<Uint8Array>, cb?: Callback<Uint8Array>): void {
@@ -78,19 +98,29 @@ export class IdbChunkStore {
     queueMicrotask(() => cb(null));
   }
 
-  /** Deletes every piece of this torrent. */
+  /** Deletes every piece of this torrent, after any write already under way. */
   destroy(cb: Callback = noop): void {
     this.#closed = true;
-    this.#deleteAll().then(
+    if (this.#timer) clearTimeout(this.#timer);
+    this.#timer = null;
+    for (const put of this.#queue.splice(0)) put.cb(new Error('Storage was deleted'));
+    this.#writes.then(() => this.#deleteAll()).then(
       () => cb(null),
       (err: unknown) => cb(storageError(err)),
     );
   }
 
-  async #write(index: number, chunk: Uint8Array): Promise<void> {
-    const db = await openDb();
-    const tx = db.transaction('pieces', 'readwrite');
-    await Promise.all([tx.store.put(ownBuffer(chunk), [this.#infoHash, index]), tx.done]);
+  /** One transaction for the batch; each put calls back once it has committed. */
+  async #writeBatch(batch: PendingPut[]): Promise<void> {
+    try {
+      const db = await openDb();
+      const tx = db.transaction('pieces', 'readwrite', { durability: 'relaxed' });
+      await Promise.all([...batch.map((put) => tx.store.put(put.data, [this.#infoHash, put.index])), tx.done]);
+    } catch (err) {
+      for (const put of batch) put.cb(storageError(err));
+      return;
+    }
+    for (const put of batch) put.cb(null);
   }
 
   async #read(index: number): Promise<ArrayBuffer | undefined> {
