@@ -59,6 +59,8 @@ export default defineConfig({
       HOST: '127.0.0.1',
       DATA_DIR,
       ICE_SERVERS: '',
+      // No internet here: the bridge finds peers through the project's tracker only.
+      BRIDGE_DHT: 'false',
       // Per-request logs would drown the test output; E2E_LOG_LEVEL=info brings them back.
       LOG_LEVEL: process.env.E2E_LOG_LEVEL ?? 'warn',
     },

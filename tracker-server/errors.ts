@@ -1,4 +1,6 @@
 import type { FastifyError, FastifyInstance, FastifyReply } from 'fastify';
+import { InputError } from '../app/shared/input.ts';
+import { BridgeError } from './bridge/bridge-error.ts';
 
 export interface ErrorBody {
   error: string;
@@ -15,6 +17,9 @@ export function sendError(reply: FastifyReply, statusCode: number, message: stri
 
 export function installErrorHandler(app: FastifyInstance): void {
   app.setErrorHandler((err: FastifyError, request, reply) => {
+    // Expected outcomes, already worded for the client.
+    if (err instanceof InputError) return sendError(reply, 400, err.message);
+    if (err instanceof BridgeError) return sendError(reply, err.statusCode, err.message);
     const status = err.statusCode !== undefined && err.statusCode >= 400 && err.statusCode < 600 ? err.statusCode : 500;
     if (status >= 500) {
       request.log.error({ err }, 'request failed');

@@ -5,9 +5,6 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { HASHED_ASSET, INDEX_HTML, startTestServer, type TestServer } from './test-support.ts';
 
 const HTML = { accept: 'text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8' };
-const STREAM_MESSAGE =
-  'Streaming from the server is not available yet. ' +
-  'Open the app in a browser: its service worker serves /stream/ links.';
 
 /** A GET with a Host header of our choosing (fetch always sends the real one). */
 function getWithHost(url: string, host: string): Promise<{ status: number; body: string }> {
@@ -115,10 +112,23 @@ describe('server', () => {
     expect(await res.json()).toEqual({ error: 'Not found: POST /t/abc' });
   });
 
-  it.each(['/stream/x', `/stream/${'d'.repeat(40)}/0/video.mp4`])('explains that %s is not served yet', async (p) => {
-    const res = await fetch(`${server.url}${p}`, { headers: HTML });
+  it('explains how to add a torrent the server does not stream', async () => {
+    const infoHash = 'd'.repeat(40);
+    const res = await fetch(`${server.url}/stream/${infoHash}/0/video.mp4`, { headers: HTML });
     expect(res.status).toBe(404);
-    expect(await res.json()).toEqual({ error: STREAM_MESSAGE });
+    expect(await res.json()).toEqual({
+      error:
+        `This server is not streaming torrent ${infoHash}. Add it first: POST /api/torrents with ` +
+        `{"uri": "magnet:?xt=urn:btih:${infoHash}"} (or open the link in the app, which plays it from the browser).`,
+    });
+  });
+
+  it('answers a malformed stream URL with a JSON 400, not index.html', async () => {
+    const res = await fetch(`${server.url}/stream/x`, { headers: HTML });
+    expect(res.status).toBe(400);
+    expect(await res.json()).toEqual({
+      error: 'A stream URL is /stream/<infoHash>/<fileIndex>[/<fileName>], e.g. /stream/<40 hex>/0.',
+    });
   });
 
   it('answers a malformed URL with a JSON 400', async () => {

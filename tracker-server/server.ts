@@ -1,12 +1,12 @@
 import { mkdir } from 'node:fs/promises';
 import type { AddressInfo } from 'node:net';
 import Fastify from 'fastify';
+import { registerBridgeApi } from './api.ts';
 import { ensureAppBuilt } from './build-app.ts';
 import type { Config } from './config.ts';
 import { installErrorHandler } from './errors.ts';
 import { registerApiConfigRoute } from './routes/api-config.ts';
 import { registerHealthRoute } from './routes/health.ts';
-import { registerStreamRoutes } from './routes/stream.ts';
 import { registerStatic } from './static.ts';
 import { attachTracker } from './tracker.ts';
 
@@ -35,9 +35,9 @@ export async function createServer(config: Config): Promise<RunningServer> {
     const tracker = attachTracker(app);
     // Before fastify closes the HTTP server, which waits for open WebSockets.
     app.addHook('preClose', () => tracker.close());
+    await registerBridgeApi(app, config, () => tracker.stats());
     registerHealthRoute(app, () => tracker.stats());
     registerApiConfigRoute(app, config.iceServers);
-    registerStreamRoutes(app);
     await registerStatic(app, config.distDir);
 
     await app.listen({ port: config.port, host: config.host });

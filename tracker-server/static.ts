@@ -5,7 +5,7 @@ import { sendError } from './errors.ts';
 import { fileExists } from './files.ts';
 
 /** Paths that belong to the server, never to the app: no index.html fallback there. */
-const SERVER_PATHS = ['/api', '/stream', '/announce', '/scrape', '/health', '/assets'];
+const SERVER_PATHS = ['/api', '/stream', '/webseed', '/metrics', '/announce', '/scrape', '/health', '/assets'];
 
 const IMMUTABLE = 'public, max-age=31536000, immutable';
 // Everything not content-hashed must be revalidated, or an old sw.js/index.html pins an old app.

@@ -34,6 +34,8 @@ export async function startTestServer(env: Record<string, string> = {}): Promise
     DATA_DIR: dataDir,
     DIST_DIR: distDir,
     LOG_LEVEL: 'silent',
+    // No internet here, and tests must not reach it anyway.
+    BRIDGE_DHT: 'false',
     ...env,
   });
   const server = await createServer(config);

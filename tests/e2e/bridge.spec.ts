@@ -1,0 +1,30 @@
+/**
+ * A TCP-only swarm (aria2c from Debian, announcing to the project's HTTP
+ * tracker) reaches the browser through the server's bridge: the app takes
+ * the metadata from the bridge and the bytes from its web seed.
+ */
+import { mkdtemp, copyFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { makeTorrent, seedWithAria2 } from '../fixtures/aria2.ts';
+import { createTestVideo } from '../fixtures/media.ts';
+import { BASE_URL } from './env.ts';
+import { test } from './fixtures.ts';
+import { addTorrentViaLink, expectPlayedPast, expectWholeFileInPage, openPlayer, waitForServiceWorkerControl } from './helpers.ts';
+
+test('a magnet seeded only by aria2 over TCP plays in the browser through the bridge', async ({ page }) => {
+  const media = await createTestVideo({ durationSec: 12 });
+  const dir = await mkdtemp(path.join(os.tmpdir(), 'btstream-aria2-'));
+  await copyFile(media.path, path.join(dir, media.fileName));
+  const made = await makeTorrent(path.join(dir, media.fileName), `${BASE_URL}/announce`, path.join(dir, 'clip.torrent'));
+  const aria2 = await seedWithAria2(made.torrentPath, dir);
+  try {
+    await addTorrentViaLink(page, made.magnetURI);
+    await waitForServiceWorkerControl(page);
+    const video = await openPlayer(page, made.infoHash);
+    await expectPlayedPast(video, 1);
+    await expectWholeFileInPage(page, made.infoHash, media);
+  } finally {
+    await aria2.stop();
+  }
+});

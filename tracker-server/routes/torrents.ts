@@ -1,0 +1,113 @@
+import type { FastifyInstance, FastifyReply } from 'fastify';
+import type { Bridge } from '../bridge/bridge.ts';
+import { BridgeError } from '../bridge/bridge-error.ts';
+import { torrentFileWithWebSeed } from '../bridge/torrent-file-out.ts';
+import { MAX_TORRENT_BYTES, sourceFromTorrentFile, sourceFromUri } from '../bridge/torrent-source.ts';
+import { torrentStatus, torrentSummary, type TorrentStatus, type TorrentSummary } from '../bridge/torrent-status.ts';
+import { publicOrigin } from '../http/public-origin.ts';
+import { entryFor } from './torrent-lookup.ts';
+
+export interface AddTorrentBody {
+  /** A magnet link, a 40-hex (or 32-base32) info hash, or an http(s) link to a .torrent. */
+  uri: string;
+}
+
+export interface AddedTorrent {
+  infoHash: string;
+  name: string | null;
+}
+
+export interface TorrentList {
+  torrents: TorrentSummary[];
+}
+
+const TORRENT_TYPES = ['application/x-bittorrent', 'application/octet-stream'];
+
+const addSchema = {
+  body: {
+    content: {
+      'application/json': {
+        schema: {
+          type: 'object',
+          required: ['uri'],
+          additionalProperties: false,
+          properties: { uri: { type: 'string', minLength: 1, maxLength: 65_536 } },
+        },
+      },
+      // A raw .torrent: checked by readTorrentFile, not by a schema.
+      ...Object.fromEntries(TORRENT_TYPES.map((t) => [t, { schema: {} }])),
+    },
+  },
+} as const;
+
+/**
+ * /api/torrents: the bridge's torrents.
+ * POST answers 201 when the server joins a new swarm, 200 when it already had it.
+ */
+export function registerTorrentRoutes(app: FastifyInstance, bridge: Bridge): void {
+  app.addContentTypeParser(TORRENT_TYPES, { parseAs: 'buffer', bodyLimit: MAX_TORRENT_BYTES }, (_req, body, done) =>
+    done(null, body),
+  );
+
+  app.post('/api/torrents', { schema: addSchema }, async (request, reply): Promise<AddedTorrent> => {
+    const body = request.body;
+    // Only the two schema'd content types get here validated; fastify also parses text/plain.
+    if (!Buffer.isBuffer(body) && !isAddBody(body)) throw new BridgeError(415, UNSUPPORTED_BODY);
+    const source = Buffer.isBuffer(body) ? await sourceFromTorrentFile(body) : await sourceFromUri(body.uri);
+    const { entry, created } = await bridge.add(source);
+    reply.code(created ? 201 : 200).header('Location', `/api/torrents/${entry.infoHash}`);
+    return { infoHash: entry.infoHash, name: torrentSummary(entry).name };
+  });
+
+  app.get('/api/torrents', (_request, reply): TorrentList => {
+    noStore(reply);
+    return { torrents: bridge.list().map(torrentSummary) };
+  });
+
+  app.get<{ Params: { infoHash: string } }>('/api/torrents/:infoHash', (request, reply): TorrentStatus => {
+    const entry = entryFor(bridge, request.params.infoHash);
+    bridge.touch(entry);
+    noStore(reply);
+    return torrentStatus(entry);
+  });
+
+  app.delete<{ Params: { infoHash: string } }>('/api/torrents/:infoHash', async (request, reply) => {
+    const entry = entryFor(bridge, request.params.infoHash);
+    await bridge.remove(entry.infoHash);
+    return reply.code(204).send();
+  });
+
+  app.get<{ Params: { infoHash: string }; Querystring: { webseed?: string } }>(
+    '/api/torrents/:infoHash/torrent',
+    (request, reply) => {
+      const entry = entryFor(bridge, request.params.infoHash);
+      const metadata = entry.torrent?.metadata;
+      if (!entry.torrent || !(metadata instanceof Uint8Array)) {
+        throw new BridgeError(
+          409,
+          entry.error ?? 'The server does not have this torrent\'s metadata yet. Try again when "ready" is true.',
+        );
+      }
+      bridge.touch(entry);
+      const origin = request.query.webseed === '0' ? null : publicOrigin(request);
+      const bytes = torrentFileWithWebSeed(metadata, origin && `${origin}/webseed/${entry.infoHash}`);
+      const fileName = `${(entry.torrent.name ?? entry.infoHash).replace(/[^\w.-]+/g, '_')}.torrent`;
+      return reply
+        .type('application/x-bittorrent')
+        .header('Content-Disposition', `attachment; filename="${fileName}"`)
+        .send(Buffer.from(bytes));
+    },
+  );
+}
+
+const UNSUPPORTED_BODY =
+  'Send JSON {"uri": "<magnet link, info hash or .torrent URL>"} (Content-Type: application/json) ' +
+  'or a .torrent file (Content-Type: application/x-bittorrent).';
+
+function isAddBody(body: unknown): body is AddTorrentBody {
+  return typeof body === 'object' && body !== null && typeof (body as Partial<AddTorrentBody>).uri === 'string';
+}
+
+function noStore(reply: FastifyReply): void {
+  reply.header('Cache-Control', 'no-store');
+}

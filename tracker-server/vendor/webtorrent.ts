@@ -1,0 +1,97 @@
+/**
+ * webtorrent ships no types. This is the one place that gives the parts the
+ * bridge uses a type; everything else imports from here.
+ */
+
+// Loaded by a non-literal specifier so it is untyped in every tsconfig, even
+// ones that hold their own partial `declare module 'webtorrent'` (tests/).
+const MODULE_NAME: string = 'webtorrent';
+const untyped = (await import(MODULE_NAME)) as { default: unknown };
+
+/** One file of a torrent with metadata. */
+export interface WebTorrentFile {
+  readonly name: string;
+  /** Path inside the torrent, starting with the torrent's name for multi-file torrents. */
+  readonly path: string;
+  readonly length: number;
+  /** Offset of the file's first byte in the torrent. */
+  readonly offset: number;
+  readonly progress: number;
+  readonly done: boolean;
+  /**
+   * Bytes `start`..`end` (inclusive), fetched with priority when missing. Note
+   * webtorrent reads `end: 0` as "to the end of the file"; callers cut.
+   */
+  [Symbol.asyncIterator](opts?: { start?: number; end?: number }): AsyncIterator<Uint8Array>;
+}
+
+export interface WebTorrentTorrent {
+  readonly infoHash: string;
+  /** Known once there is metadata (or from a magnet's dn=). */
+  readonly name: string | undefined;
+  readonly length: number | undefined;
+  /** The raw decoded `info` dictionary, once there is metadata. */
+  readonly info: unknown;
+  /** Bencoded .torrent once there is metadata; null before. */
+  readonly metadata: Uint8Array | null;
+  readonly ready: boolean;
+  readonly destroyed: boolean;
+  readonly files: WebTorrentFile[];
+  readonly pieces: unknown[];
+  readonly progress: number;
+  readonly downloaded: number;
+  readonly downloadSpeed: number;
+  readonly uploadSpeed: number;
+  readonly numPeers: number;
+  /** Private in webtorrent 3.0.21: queues an outgoing connection to an "ip:port" peer. */
+  _addPeer(peer: unknown, type: 'utp' | 'tcp', source: string): unknown;
+  /** Downloads pieces `start`..`end` (inclusive) in the background; priority 0 by default. */
+  select(start: number, end: number, priority?: number): void;
+  destroy(opts: { destroyStore: boolean }, cb?: (err?: Error | null) => void): void;
+  on(event: 'metadata' | 'ready' | 'done' | 'close', listener: () => void): this;
+  on(event: 'error' | 'warning', listener: (err: Error | string) => void): this;
+  once(event: 'metadata' | 'ready' | 'done' | 'close', listener: () => void): this;
+  removeListener(event: string, listener: (...args: never[]) => void): this;
+}
+
+export interface WebTorrentOptions {
+  dht: boolean;
+  lsd: boolean;
+  utp: boolean;
+  utPex: boolean;
+  natUpnp: boolean;
+  natPmp: boolean;
+  webSeeds: boolean;
+  torrentPort: number;
+  /** Bytes per second; -1 for no limit. */
+  downloadLimit: number;
+  uploadLimit: number;
+  /** `wrtc: false` keeps the client off WebSocket (WebRTC) trackers; false: no trackers at all. */
+  tracker: { wrtc: false } | false;
+}
+
+export interface AddOptions {
+  /** Folder the torrent's files are written under. */
+  path: string;
+  /** Extra BEP19 web seed URLs. */
+  urlList?: string[];
+  /** Select no pieces at start (nor when verification finds pieces missing); reads still fetch theirs. */
+  deselect?: boolean;
+}
+
+export interface WebTorrentClient {
+  readonly torrents: WebTorrentTorrent[];
+  readonly downloadSpeed: number;
+  readonly uploadSpeed: number;
+  /** Torrents are created synchronously; magnets and buffers are both accepted. */
+  add(torrentId: string | Uint8Array, opts: AddOptions): WebTorrentTorrent;
+  destroy(cb?: (err?: Error | string | null) => void): void;
+  address(): { port: number } | null;
+  on(event: 'error' | 'warning', listener: (err: Error | string) => void): this;
+  on(event: 'download' | 'upload', listener: (bytes: number) => void): this;
+  on(event: 'listening', listener: () => void): this;
+  once(event: 'listening', listener: () => void): this;
+  readonly listening: boolean;
+}
+
+export const WebTorrent = untyped.default as new (opts: WebTorrentOptions) => WebTorrentClient;
