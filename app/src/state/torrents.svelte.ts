@@ -34,22 +34,8 @@ class Torrents {
   }
 
   /** Adds a torrent; on failure shows the error and resolves null. */
-  async add(request: AddRequest): Promise<AddResult | null> {
-    this.error = null;
-    this.adding++;
-    try {
-      const { api } = await this.#engine();
-      const result = await api.add(request);
-      this.lastAdded = result.infoHash;
-      // Refresh now so the new torrent's page doesn't wait for the next push.
-      this.#update(await api.list());
-      return result;
-    } catch (err) {
-      this.error = errorMessage(err);
-      return null;
-    } finally {
-      this.adding--;
-    }
+  add(request: AddRequest): Promise<AddResult | null> {
+    return this.#addWith((api) => api.add(request));
   }
 
   /** Adds a typed or linked magnet, info hash or .torrent URL, validated here first. */
@@ -94,12 +80,18 @@ class Torrents {
   /** Makes a torrent of the files, stores and seeds it; on failure shows the error and resolves null. */
   async seed(files: File[]): Promise<AddResult | null> {
     if (files.length === 0) return null;
+    return this.#addWith((api) => api.seed(files));
+  }
+
+  /** Runs an add or a seed with progress on the Add button and errors in the banner. */
+  async #addWith(action: (api: EngineConnection['api']) => Promise<AddResult>): Promise<AddResult | null> {
     this.error = null;
     this.adding++;
     try {
       const { api } = await this.#engine();
-      const result = await api.seed(files);
+      const result = await action(api);
       this.lastAdded = result.infoHash;
+      // Refresh now so the new torrent's page doesn't wait for the next push.
       this.#update(await api.list());
       return result;
     } catch (err) {
