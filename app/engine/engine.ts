@@ -82,6 +82,8 @@ export class Engine implements EngineApi {
       addedAt: Date.now(),
       meta: null,
     };
+    // Adding again what the user paused means they want it back.
+    record.paused = false;
     await putRecord(record);
     this.#launch(record, record.meta ? new Uint8Array(record.meta.torrentFile) : source.torrentId);
     this.#joinBridge(record);
@@ -112,6 +114,22 @@ export class Engine implements EngineApi {
         this.#push();
       });
     });
+  }
+
+  async pause(infoHash: string): Promise<void> {
+    const entry = this.#known(infoHash);
+    entry.record.paused = true;
+    await putRecord(entry.record);
+    await this.#stop(entry);
+    this.#push();
+  }
+
+  async resume(infoHash: string): Promise<void> {
+    const entry = this.#known(infoHash);
+    entry.record.paused = false;
+    await putRecord(entry.record);
+    if (!entry.torrent || entry.torrent.destroyed) await this.#resume(entry.record);
+    this.#push();
   }
 
   async remove(infoHash: string): Promise<void> {
@@ -201,7 +219,28 @@ export class Engine implements EngineApi {
     }
   }
 
+  #known(infoHash: string): Entry {
+    const entry = this.#entries.get(infoHash);
+    if (!entry) throw new Error('That torrent is not in the app any more.');
+    return entry;
+  }
+
+  /** Takes a torrent out of webtorrent, keeping its pieces and record. */
+  async #stop(entry: Entry): Promise<void> {
+    const { torrent } = entry;
+    entry.torrent = undefined;
+    entry.error = null;
+    this.#streams.dropTorrent(entry.record.infoHash);
+    if (torrent && !torrent.destroyed) {
+      await this.#client?.remove(entry.record.infoHash, { destroyStore: false }).catch(() => {});
+    }
+  }
+
   async #resume(record: TorrentRecord): Promise<void> {
+    if (record.paused) {
+      this.#entries.set(record.infoHash, { record, torrent: undefined, error: null, metadata: Promise.resolve() });
+      return;
+    }
     if (!record.meta) {
       this.#launch(record, record.magnetURI);
       return this.#joinBridge(record);

@@ -23,11 +23,17 @@ export function metaOf(torrent: WtTorrent): TorrentMeta {
   };
 }
 
-function stateOf(torrent: WtTorrent | undefined, error: string | null): TorrentState {
+function stateOf(record: TorrentRecord, torrent: WtTorrent | undefined, error: string | null): TorrentState {
+  if (record.paused && error === null) return 'paused';
   if (error !== null || !torrent) return 'error';
   if (!torrent.metadata) return 'metadata';
   if (!torrent.ready) return 'checking';
   return torrent.done ? 'seeding' : 'downloading';
+}
+
+function etaOf(torrent: WtTorrent): number | null {
+  if (torrent.done || !torrent.metadata || torrent.downloadSpeed <= 0) return null;
+  return Math.max(0, torrent.length - torrent.downloaded) / torrent.downloadSpeed;
 }
 
 /** What the page shows for one torrent. `torrent` is undefined when it stopped on an error. */
@@ -46,14 +52,16 @@ export function statusOf(record: TorrentRecord, torrent: WtTorrent | undefined, 
     name: record.meta?.name ?? record.displayName,
     magnetURI: record.magnetURI,
     length: record.meta?.length ?? null,
-    state: stateOf(live, error),
+    state: stateOf(record, live, error),
     progress: live?.progress ?? 0,
     downloaded: live?.downloaded ?? 0,
     uploaded: live?.uploaded ?? 0,
     downloadSpeed: live?.downloadSpeed ?? 0,
     uploadSpeed: live?.uploadSpeed ?? 0,
     numPeers: live?.numPeers ?? 0,
-    error: error ?? (live ? null : 'Stopped.'),
+    eta: live ? etaOf(live) : null,
+    ratio: live && live.downloaded > 0 ? live.uploaded / live.downloaded : null,
+    error: error ?? (live || record.paused ? null : 'Stopped.'),
     files,
     addedAt: record.addedAt,
   };

@@ -30,6 +30,8 @@ export interface TorrentRecord {
   addedAt: number;
   /** Null until the engine has the metadata. */
   meta: TorrentMeta | null;
+  /** Set by the user; absent in records from before pausing existed. */
+  paused?: boolean;
 }
 
 export interface BtDb extends DBSchema {

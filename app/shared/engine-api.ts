@@ -14,7 +14,7 @@ export interface FileStatus {
   mimeType: string;
 }
 
-export type TorrentState = 'metadata' | 'checking' | 'downloading' | 'seeding' | 'error';
+export type TorrentState = 'metadata' | 'checking' | 'downloading' | 'seeding' | 'paused' | 'error';
 
 export interface TorrentStatus {
   infoHash: string;
@@ -32,6 +32,10 @@ export interface TorrentStatus {
   downloadSpeed: number;
   uploadSpeed: number;
   numPeers: number;
+  /** Seconds until done at the current speed; null when done, paused or stalled. */
+  eta: number | null;
+  /** Uploaded ÷ downloaded in this session; null before anything is downloaded. */
+  ratio: number | null;
   /** Plain-words error, e.g. when the .torrent could not be fetched. */
   error: string | null;
   files: FileStatus[];
@@ -85,6 +89,10 @@ export interface EngineApi {
    * its pieces and seeds it. Resolves once every piece is stored.
    */
   seed(files: File[], name?: string): Promise<AddResult>;
+  /** Stops all transfer; stored pieces stay and still play. Kept across reloads. */
+  pause(infoHash: string): Promise<void>;
+  /** Reconnects a paused torrent, with no re-hashing of what is stored. */
+  resume(infoHash: string): Promise<void>;
   /** Stops the torrent and deletes its pieces and metadata. */
   remove(infoHash: string): Promise<void>;
   list(): Promise<TorrentStatus[]>;

@@ -1,7 +1,10 @@
+import { bridge } from './bridge.ts';
 import { firstFrame } from './first-frame.ts';
+import { memory } from './memory.ts';
+import { offline } from './offline.ts';
 import type { Scenario } from './scenario.ts';
 import { tracker } from './tracker.ts';
 import { webrtc } from './webrtc.ts';
 
 /** In the order `npm run bench` runs them. */
-export const SCENARIOS: readonly Scenario[] = [webrtc, firstFrame, tracker];
+export const SCENARIOS: readonly Scenario[] = [webrtc, firstFrame, tracker, offline, bridge, memory];

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatBytes, formatPeers, formatPercent, formatSpeed, formatState } from './format';
+import { formatBytes, formatEta, formatPeers, formatPercent, formatRatio, formatSpeed, formatState } from './format';
 
 describe('formatBytes', () => {
   it('shows whole bytes below a kilobyte', () => {
@@ -66,5 +66,23 @@ describe('formatState', () => {
   it('labels every engine state', () => {
     expect(formatState('metadata')).toBe('Fetching metadata');
     expect(formatState('seeding')).toBe('Seeding');
+  });
+});
+
+describe('formatEta', () => {
+  it('shows the largest units that matter', () => {
+    expect(formatEta(null)).toBe('—');
+    expect(formatEta(Infinity)).toBe('—');
+    expect(formatEta(42.4)).toBe('42 s');
+    expect(formatEta(600)).toBe('10 min');
+    expect(formatEta(3 * 3600 + 20 * 60)).toBe('3 h 20 min');
+    expect(formatEta(5 * 86400)).toBe('5 days');
+  });
+});
+
+describe('formatRatio', () => {
+  it('shows two decimals, or a dash before any download', () => {
+    expect(formatRatio(null)).toBe('—');
+    expect(formatRatio(1.2345)).toBe('1.23');
   });
 });

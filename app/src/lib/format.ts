@@ -42,8 +42,25 @@ const STATE_LABELS: Record<TorrentState, string> = {
   checking: 'Checking',
   downloading: 'Downloading',
   seeding: 'Seeding',
+  paused: 'Paused',
   error: 'Error',
 };
+
+/** Time left, in the largest two units that matter: "3 h 20 min", "45 s". */
+export function formatEta(seconds: number | null): string {
+  if (seconds === null || !Number.isFinite(seconds)) return '—';
+  const s = Math.round(seconds);
+  if (s < 60) return `${s} s`;
+  const m = Math.round(s / 60);
+  if (m < 60) return `${m} min`;
+  const h = Math.floor(m / 60);
+  if (h < 48) return `${h} h ${m % 60} min`;
+  return `${Math.round(h / 24)} days`;
+}
+
+export function formatRatio(ratio: number | null): string {
+  return ratio === null ? '—' : ratio.toFixed(2);
+}
 
 export function formatState(state: TorrentState): string {
   return STATE_LABELS[state];

@@ -102,6 +102,26 @@ class Torrents {
     }
   }
 
+  /** Pauses or resumes; on failure shows the error. */
+  async pause(infoHash: string): Promise<void> {
+    await this.#control((api) => api.pause(infoHash));
+  }
+
+  async resume(infoHash: string): Promise<void> {
+    await this.#control((api) => api.resume(infoHash));
+  }
+
+  async #control(action: (api: EngineConnection['api']) => Promise<void>): Promise<void> {
+    this.error = null;
+    try {
+      const { api } = await this.#engine();
+      await action(api);
+      this.#update(await api.list());
+    } catch (err) {
+      this.error = errorMessage(err);
+    }
+  }
+
   /** Removes a torrent and its data; resolves false (with the error shown) on failure. */
   async remove(infoHash: string): Promise<boolean> {
     this.error = null;

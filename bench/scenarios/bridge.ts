@@ -1,0 +1,210 @@
+/**
+ * The server's bridge: a TCP-only swarm (aria2c seeding 256 MiB of random
+ * data, announcing to the server's HTTP tracker) reaches the browser through
+ * the server. Beside it, in the same run: stock webtorrent reading the
+ * server's BEP19 web seed, aria2c → aria2c, and 50 concurrent Range readers
+ * of the server's /stream/.
+ */
+import { mkdtemp, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import type { Browser, Page } from '@playwright/test';
+import { makeTorrent, seedWithAria2 } from '../../tests/fixtures/aria2.ts';
+import { explainAppFailure } from '../lib/app.ts';
+import { downloadWithAria2 } from '../lib/aria2-leech.ts';
+import { newContext } from '../lib/browser.ts';
+import { metric } from '../lib/metric.ts';
+import { randomFile } from '../lib/random-file.ts';
+import { openReferencePage, type RefTorrent, type RefWindow } from '../lib/reference.ts';
+import type { ReferenceServer } from '../lib/reference-server.ts';
+import type { AppServer } from '../lib/server.ts';
+import { percentile, sortedCopy } from '../lib/stats.ts';
+import { withTimeout } from '../lib/timeout.ts';
+import type { Scenario } from './scenario.ts';
+
+const SIZE_MIB = 256;
+const DOWNLOAD_TIMEOUT_MS = 300_000;
+const READY_TIMEOUT_MS = 120_000;
+const READERS = 50;
+const MiB = 1024 * 1024;
+
+interface RangeRun {
+  p50Ms: number;
+  p99Ms: number;
+  /** Every reader's time to first byte, ms. */
+  ttfbMs: number[];
+}
+
+/** Waits until the app's download of `infoHash` shows 100 % in the progress bar; resolves with the page's wall clock. */
+export function waitForAppComplete(page: Page, infoHash: string): Promise<number> {
+  return page.evaluate(
+    (ih) =>
+      new Promise<number>((resolve) => {
+        const check = () => {
+          const view = document.querySelector<HTMLElement>('[data-testid="torrent-page"]');
+          const bar = view?.querySelector('[data-testid="torrent-progress"]');
+          if (view?.dataset.infohash !== ih || bar?.getAttribute('aria-valuenow') !== '100') return;
+          observer.disconnect();
+          resolve(performance.timeOrigin + performance.now());
+        };
+        const observer = new MutationObserver(check);
+        observer.observe(document, { subtree: true, childList: true, attributes: true });
+        check();
+      }),
+    infoHash,
+  );
+}
+
+/** Ours: a fresh context opens /add?uri=<magnet> and downloads into IndexedDB; seconds to 100 %. */
+async function appDownload(browser: Browser, app: AppServer, magnetURI: string, infoHash: string): Promise<number> {
+  const context = await newContext(browser);
+  try {
+    const page = await context.newPage();
+    const startedAt = Date.now();
+    await page.goto(`${app.url}/add?uri=${encodeURIComponent(magnetURI)}`, { waitUntil: 'commit' });
+    const doneAt = await explainAppFailure(
+      page,
+      'bridge download to 100 %',
+      withTimeout(waitForAppComplete(page, infoHash), DOWNLOAD_TIMEOUT_MS, 'bridge download'),
+    );
+    return (doneAt - startedAt) / 1000;
+  } finally {
+    await context.close();
+  }
+}
+
+async function addToBridge(app: AppServer, magnetURI: string, infoHash: string): Promise<void> {
+  const res = await fetch(`${app.url}/api/torrents`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ uri: magnetURI }),
+  });
+  if (!res.ok) throw new Error(`POST /api/torrents: ${res.status} ${await res.text()}`);
+  const deadline = Date.now() + READY_TIMEOUT_MS;
+  for (;;) {
+    const status = (await (await fetch(`${app.url}/api/torrents/${infoHash}`)).json()) as {
+      ready?: boolean;
+      progress?: number;
+    };
+    if (status.ready === true && status.progress === 1) return;
+    if (Date.now() > deadline) throw new Error(`the bridge did not have the whole torrent within ${READY_TIMEOUT_MS / 1000} s`);
+    await new Promise((r) => setTimeout(r, 250));
+  }
+}
+
+/** Stock webtorrent on the reference page, given the server's .torrent (its url-list is the web seed). */
+async function referenceWebSeed(browser: Browser, reference: ReferenceServer, torrent: Uint8Array): Promise<number> {
+  const context = await newContext(browser);
+  try {
+    const page = await context.newPage();
+    const startedAt = Date.now();
+    await openReferencePage(page, reference);
+    const done = page.evaluate(
+      (bytes) =>
+        new Promise<number>((resolve, reject) => {
+          const w = window as unknown as RefWindow;
+          if (!w.WebTorrent) return reject(new Error('webtorrent did not load'));
+          const client = new w.WebTorrent({ tracker: { rtcConfig: { iceServers: [] } } });
+          w.benchClient = client;
+          client.on('error', (err) => reject(new Error(String(err))));
+          // The .torrent's HTTP tracker is useless to a browser; the web seed is the only source.
+          const byFile = client as unknown as { add(t: Uint8Array, o: object, cb: (t: RefTorrent) => void): void };
+          byFile.add(new Uint8Array(bytes), { announce: [] }, (t) => {
+            const finish = () => resolve(performance.timeOrigin + performance.now());
+            if (t.done) finish();
+            else t.on('done', finish);
+          });
+        }),
+      Array.from(torrent),
+    );
+    const doneAt = await withTimeout(done, DOWNLOAD_TIMEOUT_MS, 'stock webtorrent web-seed download');
+    return (doneAt - startedAt) / 1000;
+  } finally {
+    await context.close();
+  }
+}
+
+/** READERS concurrent Node fetches of different 1 MiB ranges of /stream/<ih>/0; time to first body byte. */
+async function concurrentRanges(app: AppServer, infoHash: string, size: number, run: number): Promise<RangeRun> {
+  const slots = Math.floor(size / MiB);
+  const read = async (i: number) => {
+    // A different set of ranges each run, spread over the whole file.
+    const start = ((i * 7 + run * 13) % slots) * MiB;
+    const began = performance.now();
+    const res = await fetch(`${app.url}/stream/${infoHash}/0`, { headers: { Range: `bytes=${start}-${start + MiB - 1}` } });
+    if (res.status !== 206 || !res.body) throw new Error(`/stream/ range ${start}: HTTP ${res.status}`);
+    const reader = res.body.getReader();
+    const first = await reader.read();
+    const ttfb = performance.now() - began;
+    let bytes = first.value?.byteLength ?? 0;
+    for (let r = await reader.read(); !r.done; r = await reader.read()) bytes += r.value.byteLength;
+    if (bytes !== MiB) throw new Error(`/stream/ range ${start}: ${bytes} bytes, not ${MiB}`);
+    return ttfb;
+  };
+  const ttfbMs = await Promise.all(Array.from({ length: READERS }, (_, i) => read(i)));
+  const sorted = sortedCopy(ttfbMs);
+  return { p50Ms: percentile(sorted, 50), p99Ms: percentile(sorted, 99), ttfbMs };
+}
+
+export const bridge: Scenario = {
+  name: 'bridge',
+  summary: `aria2c (TCP) → server bridge → browser, ${SIZE_MIB} MiB of random data`,
+  async run({ browser, app, reference, runs, log }) {
+    const file = await randomFile(SIZE_MIB);
+    const work = await mkdtemp(path.join(os.tmpdir(), 'btstream-bench-bridge-'));
+    const ours: number[] = [];
+    const webSeed: number[] = [];
+    const aria: number[] = [];
+    const ranges: RangeRun[] = [];
+    try {
+      const made = await makeTorrent(file.path, `${app.url}/announce`, path.join(work, 'bridge.torrent'));
+      log(`aria2c seeding ${file.name} (checking it first)…`);
+      const seeder = await seedWithAria2(made.torrentPath, path.dirname(file.path));
+      try {
+        for (let i = 1; i <= runs; i++) {
+          const seconds = await appDownload(browser, app, made.magnetURI, made.infoHash);
+          ours.push(file.size / seconds / 1e6);
+          log(`run ${i}/${runs} ours: ${(file.size / seconds / 1e6).toFixed(1)} MB/s`);
+
+          await addToBridge(app, made.magnetURI, made.infoHash);
+          const res = await fetch(`${app.url}/api/torrents/${made.infoHash}/torrent`);
+          if (!res.ok) throw new Error(`GET /api/torrents/<ih>/torrent: ${res.status}`);
+          const torrent = new Uint8Array(await res.arrayBuffer());
+          const ws = await referenceWebSeed(browser, reference, torrent);
+          webSeed.push(file.size / ws / 1e6);
+          log(`run ${i}/${runs} stock webtorrent ← web seed: ${(file.size / ws / 1e6).toFixed(1)} MB/s`);
+
+          const dir = await mkdtemp(path.join(work, 'aria2-'));
+          const as = await downloadWithAria2(made.torrentPath, dir, DOWNLOAD_TIMEOUT_MS);
+          await rm(dir, { recursive: true, force: true });
+          aria.push(file.size / as / 1e6);
+          log(`run ${i}/${runs} aria2c → aria2c: ${(file.size / as / 1e6).toFixed(1)} MB/s`);
+
+          const r = await concurrentRanges(app, made.infoHash, file.size, i);
+          ranges.push(r);
+          log(`run ${i}/${runs} ${READERS} range readers: TTFB p50 ${r.p50Ms.toFixed(0)} ms, p99 ${r.p99Ms.toFixed(0)} ms`);
+        }
+      } finally {
+        await seeder.stop();
+      }
+    } finally {
+      await rm(work, { recursive: true, force: true });
+    }
+    return {
+      metrics: [
+        metric('bridge', 'aria2c → bridge → browser (IndexedDB), vs stock webtorrent ← web seed', 'MB/s', { ours, reference: webSeed }, { min: 100 }),
+        metric('bridge', 'aria2c → bridge → browser (IndexedDB), vs aria2c → aria2c', 'MB/s', { ours, reference: aria }, { min: 100 }),
+        metric('bridge', `${READERS} concurrent 1 MiB /stream/ ranges: TTFB p50`, 'ms', { ours: ranges.map((r) => r.p50Ms) }),
+        metric('bridge', `${READERS} concurrent 1 MiB /stream/ ranges: TTFB p99`, 'ms', { ours: ranges.map((r) => r.p99Ms) }),
+      ],
+      runs: { ours: ours.map((mbPerSec, i) => ({ mbPerSec, ranges: ranges[i] })), reference: webSeed.map((w, i) => ({ webSeedMbPerSec: w, aria2MbPerSec: aria[i] })) },
+      notes: [
+        `Ours: a fresh context opens /add?uri=<magnet> (HTTP tracker only), timed from navigation to the progress bar at 100. ` +
+          'From the second run on, the server already holds the data, so those runs measure server → browser.',
+        'Stock webtorrent 3.0.21 (main thread) adds the server\'s .torrent (GET /api/torrents/<ih>/torrent, url-list = /webseed/<ih>) with no tracker; timed from navigation to done.',
+        'aria2c → aria2c: a second aria2c downloads the torrent (peers from the tracker: the seeding aria2c and the server\'s bridge), timed from spawn to exit.',
+        `Range readers: ${READERS} concurrent Node fetches of different 1 MiB ranges of /stream/<ih>/0 once the bridge has the file; TTFB = first body chunk.`,
+      ],
+    };
+  },
+};

@@ -1,0 +1,110 @@
+/**
+ * Offline playback: a tab stores a faststart MP4 (it seeds it with "Share
+ * your own files"), its context goes offline, the tab reloads on the
+ * torrent's page and presses Play; timed to the first video frame.
+ */
+import type { Page } from '@playwright/test';
+import { createTestVideo } from '../../tests/fixtures/media.ts';
+import { describeAppPage, seedInApp } from '../lib/app.ts';
+import { metric } from '../lib/metric.ts';
+import { installClickOnAppear, installFirstFrameProbe, readMark, waitForMark } from '../lib/video.ts';
+import type { Scenario } from './scenario.ts';
+
+const CLIP = { durationSec: 60, width: 1280, height: 720 };
+const FRAME_TIMEOUT_MS = 30_000;
+const CONTROL_TIMEOUT_MS = 30_000;
+const PLAY_BUTTON = '[data-testid="file-row"][data-index="0"] [data-testid="file-play"]';
+/** The prefix installFirstFrameProbe and installClickOnAppear write their marks under. */
+const MARK_PREFIX = 'bench:video:';
+
+interface OfflineRun {
+  /** ms from the reload's navigation start to the first frame. */
+  navigationToFrameMs: number;
+  /** ms from the Play click to the first frame. */
+  clickToFrameMs: number;
+  /** ms from the reload's navigation start to the Play click. */
+  navigationToClickMs: number;
+}
+
+async function waitForServiceWorkerControl(page: Page): Promise<void> {
+  await page.waitForFunction(() => Boolean(navigator.serviceWorker?.controller), null, {
+    timeout: CONTROL_TIMEOUT_MS,
+    polling: 100,
+  });
+}
+
+/** One offline reload of the storing tab, Play pressed the moment it shows. */
+async function offlineReload(page: Page): Promise<OfflineRun> {
+  // The marks live in sessionStorage, which survives the reload: clear the last run's.
+  await page.evaluate((prefix) => {
+    for (const key of Object.keys(sessionStorage)) if (key.startsWith(prefix)) sessionStorage.removeItem(key);
+  }, MARK_PREFIX);
+  await page.reload({ waitUntil: 'commit' });
+  let frame: number;
+  try {
+    frame = await waitForMark(page, 'frame', FRAME_TIMEOUT_MS);
+  } catch (err) {
+    const shown = await describeAppPage(page);
+    throw new Error(`offline: no first frame within ${FRAME_TIMEOUT_MS / 1000} s; the page showed: ${shown}`, {
+      cause: err,
+    });
+  }
+  const navigationStart = await page.evaluate(() => performance.timeOrigin);
+  const click = await readMark(page, 'click');
+  if (click === null) throw new Error('offline: a frame came without the Play click');
+  return {
+    navigationToFrameMs: frame - navigationStart,
+    clickToFrameMs: frame - click,
+    navigationToClickMs: click - navigationStart,
+  };
+}
+
+export const offline: Scenario = {
+  name: 'offline',
+  summary: `offline reload and play of a stored ${CLIP.durationSec} s ${CLIP.width}x${CLIP.height} faststart MP4`,
+  async run({ browser, app, runs, log }) {
+    const media = await createTestVideo(CLIP);
+    log(`storing ${media.fileName} (${(media.size / 1e6).toFixed(1)} MB) in a tab by seeding it…`);
+    const seeder = await seedInApp(browser, app, media.path);
+    const ours: OfflineRun[] = [];
+    try {
+      const { context, page } = seeder;
+      await waitForServiceWorkerControl(page);
+      // Init scripts apply from the next navigation on: the reloads.
+      await installFirstFrameProbe(context);
+      await installClickOnAppear(context, PLAY_BUTTON);
+      await context.setOffline(true);
+      try {
+        for (let i = 1; i <= runs; i++) {
+          const o = await offlineReload(page);
+          if (!new URL(page.url()).pathname.endsWith(`/t/${seeder.infoHash}`)) {
+            throw new Error(`offline: the reload ended on ${page.url()}, not the torrent's page`);
+          }
+          ours.push(o);
+          log(
+            `run ${i}/${runs}: navigation → frame ${o.navigationToFrameMs.toFixed(0)} ms, ` +
+              `click → frame ${o.clickToFrameMs.toFixed(0)} ms (click at ${o.navigationToClickMs.toFixed(0)} ms)`,
+          );
+        }
+      } finally {
+        await context.setOffline(false);
+      }
+    } finally {
+      await seeder.context.close();
+    }
+    const pick = (key: keyof OfflineRun) => ours.map((r) => r[key]);
+    return {
+      metrics: [
+        metric('offline', 'navigation → first frame (offline reload)', 'ms', { ours: pick('navigationToFrameMs') }, { max: 200 }),
+        metric('offline', 'Play click → first frame (offline)', 'ms', { ours: pick('clickToFrameMs') }),
+        metric('offline', 'navigation → Play click (offline)', 'ms', { ours: pick('navigationToClickMs') }),
+      ],
+      runs: { ours, reference: [] },
+      notes: [
+        'The tab that stored the file (by seeding it) goes offline (context.setOffline) and reloads /t/<infoHash>; ' +
+          'Play is clicked the moment it appears; first frame = requestVideoFrameCallback. ' +
+          'Times are from the reload\'s navigation start (performance.timeOrigin). No reference: stock webtorrent has no offline storage.',
+      ],
+    };
+  },
+};
