@@ -32,6 +32,17 @@ interface Entry {
 
 const message = (err: Error | string): string => (typeof err === 'string' ? err : err.message);
 
+/** Hashing progress for the page, at most every 200 ms; a closed page is ignored. */
+function throttledProgress(report: (fraction: number) => void): (hashed: number, total: number) => void {
+  let last = 0;
+  return (hashed, total) => {
+    const now = Date.now();
+    if (now - last < 200 && hashed < total) return;
+    last = now;
+    Promise.resolve(report(total > 0 ? hashed / total : 0)).catch(() => {});
+  };
+}
+
 /** How long to keep asking the bridge for metadata: 2 minutes. */
 const BRIDGE_METADATA_POLL_MS = 1000;
 const BRIDGE_METADATA_ATTEMPTS = 120;
@@ -91,11 +102,16 @@ export class Engine implements EngineApi {
     return { infoHash: source.infoHash, existing: known !== undefined };
   }
 
-  seed(files: File[], name?: string): Promise<AddResult> {
+  seed(files: File[], name?: string, onHashing?: (fraction: number) => void): Promise<AddResult> {
     const client = this.#requireClient();
     if (files.length === 0) return Promise.reject(new InputError('Choose at least one file to share.'));
     return new Promise((resolve, reject) => {
-      const opts = { announce: this.#config.announce, store: IdbChunkStore, ...(name ? { name } : {}) };
+      const opts = {
+        announce: this.#config.announce,
+        store: IdbChunkStore,
+        ...(name ? { name } : {}),
+        ...(onHashing ? { onProgress: throttledProgress(onHashing) } : {}),
+      };
       const torrent = client.seed(files, opts, (seeded) => {
         // webtorrent hands back the torrent already running when the files are the same.
         const existing = seeded !== torrent;

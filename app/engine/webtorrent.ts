@@ -69,7 +69,11 @@ export interface WtClient {
   torrents: WtTorrent[];
   add(torrentId: string | Uint8Array, opts: WtAddOptions): WtTorrent;
   /** Hashes the files, writes every piece to the store, then seeds. */
-  seed(files: File[], opts: Omit<WtAddOptions, 'bitfield'> & { name?: string }, onseed: (torrent: WtTorrent) => void): WtTorrent;
+  seed(
+    files: File[],
+    opts: Omit<WtAddOptions, 'bitfield'> & { name?: string; onProgress?: (hashed: number, total: number) => void },
+    onseed: (torrent: WtTorrent) => void,
+  ): WtTorrent;
   remove(torrentId: string, opts: { destroyStore: boolean }, cb?: (err?: Error) => void): Promise<void>;
   on(event: 'error' | 'warning', fn: Listener<[Error | string]>): this;
   destroy(cb?: (err?: Error) => void): void;

@@ -87,8 +87,9 @@ export interface EngineApi {
   /**
    * Makes a torrent of the files (one file, or several under `name`), stores
    * its pieces and seeds it. Resolves once every piece is stored.
+   * `onHashing` gets the share hashed so far (0..1), a few times a second.
    */
-  seed(files: File[], name?: string): Promise<AddResult>;
+  seed(files: File[], name?: string, onHashing?: (fraction: number) => void): Promise<AddResult>;
   /** Stops all transfer; stored pieces stay and still play. Kept across reloads. */
   pause(infoHash: string): Promise<void>;
   /** Reconnects a paused torrent, with no re-hashing of what is stored. */

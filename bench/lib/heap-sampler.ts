@@ -19,6 +19,12 @@ export interface HeapSample {
   workerMiB: number;
   /** Allocated (total) JS heap, MiB, of both. */
   totalMiB: number;
+  /**
+   * ArrayBuffer backing stores plus the embedder (Blink) heap, MiB, of both:
+   * memory the page holds outside the V8 heap (usedSize does not count it).
+   * NaN when this Chromium does not report it.
+   */
+  outsideHeapMiB: number;
 }
 
 interface TargetInfo {
@@ -104,6 +110,7 @@ export async function sampleHeaps(
     let pageBytes = 0;
     let workerBytes = 0;
     let totalBytes = 0;
+    let outsideBytes = 0;
     for (const t of wanted) {
       let session = sessions.get(t.targetId);
       if (!session) {
@@ -115,14 +122,21 @@ export async function sampleHeaps(
         sessions.set(t.targetId, session);
       }
       const usage = await cdp
-        .send<{ usedSize: number; totalSize: number }>('Runtime.getHeapUsage', {}, session.sessionId)
+        .send<{ usedSize: number; totalSize: number; embedderHeapUsedSize?: number; backingStorageSize?: number }>(
+          'Runtime.getHeapUsage',
+          {},
+          session.sessionId,
+        )
         .catch(() => null);
       if (!usage) continue; // the target closed between the two calls
       if (t.type === 'page') pageBytes += usage.usedSize;
       else workerBytes += usage.usedSize;
       totalBytes += usage.totalSize;
+      outsideBytes += (usage.backingStorageSize ?? NaN) + (usage.embedderHeapUsedSize ?? NaN);
     }
-    samples.push({ atMs: Date.now() - began, pageMiB: pageBytes / MiB, workerMiB: workerBytes / MiB, totalMiB: totalBytes / MiB });
+    samples.push({ atMs: Date.now() - began, pageMiB: pageBytes / MiB, workerMiB: workerBytes / MiB, totalMiB: totalBytes / MiB,
+      outsideHeapMiB: outsideBytes / MiB,
+    });
   };
 
   let busy: Promise<void> = Promise.resolve();

@@ -16,6 +16,8 @@ class Torrents {
   error = $state<string | null>(null);
   /** How many adds are in flight, to show progress on the Add button. */
   adding = $state(0);
+  /** Share of the files hashed while a torrent is being made, else null. */
+  hashing = $state<number | null>(null);
   /** The latest added torrent, highlighted in the list. */
   lastAdded = $state<string | null>(null);
 
@@ -80,7 +82,12 @@ class Torrents {
   /** Makes a torrent of the files, stores and seeds it; on failure shows the error and resolves null. */
   async seed(files: File[]): Promise<AddResult | null> {
     if (files.length === 0) return null;
-    return this.#addWith((api) => api.seed(files));
+    this.hashing = 0;
+    try {
+      return await this.#addWith((api) => api.seed(files, undefined, proxy((f: number) => (this.hashing = f))));
+    } finally {
+      this.hashing = null;
+    }
   }
 
   /** Runs an add or a seed with progress on the Add button and errors in the banner. */
