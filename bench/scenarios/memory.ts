@@ -4,7 +4,7 @@
  * server's resident memory (/proc/<pid>/status), with aria2c seeding over
  * TCP and the server's bridge feeding the browser.
  */
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, rm, stat } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { makeTorrent, seedWithAria2 } from '../../tests/fixtures/aria2.ts';
@@ -39,6 +39,18 @@ interface MemoryRun {
   samples: HeapSample[];
 }
 
+/** Rejects once the server process has gone, so a crash shows as such rather than as a stalled download. */
+async function serverExit(pid: number, watching: { on: boolean }): Promise<never> {
+  for (;;) {
+    await new Promise((r) => setTimeout(r, 1_000));
+    // Done watching: never settle, and stop polling.
+    if (!watching.on) return new Promise<never>(() => undefined);
+    if (!(await stat(`/proc/${pid}`).catch(() => null))) {
+      throw new Error(`the server (pid ${pid}) exited during the download`);
+    }
+  }
+}
+
 const peak = (values: number[]) => values.reduce((a, b) => Math.max(a, b), 0);
 
 export const memory: Scenario = {
@@ -58,6 +70,7 @@ export const memory: Scenario = {
         for (let i = 1; i <= runs; i++) {
           const context = await newContext(browser);
           const rss: number[] = [];
+          const watching = { on: true };
           const rssTimer = setInterval(() => {
             void memoryOf(app.pid).then((m) => rss.push(m.rssMiB), () => undefined);
           }, SAMPLE_MS);
@@ -66,11 +79,15 @@ export const memory: Scenario = {
             const page = await context.newPage();
             const startedAt = Date.now();
             await page.goto(`${app.url}/add?uri=${encodeURIComponent(made.magnetURI)}`, { waitUntil: 'commit' });
-            const doneAt = await explainAppFailure(
-              page,
-              'download to 100 %',
-              withTimeout(waitForAppComplete(page, made.infoHash), DOWNLOAD_TIMEOUT_MS, 'memory download'),
-            );
+            const doneAt = await Promise.race([
+              explainAppFailure(
+                page,
+                'download to 100 %',
+                withTimeout(waitForAppComplete(page, made.infoHash), DOWNLOAD_TIMEOUT_MS, 'memory download'),
+              ),
+              serverExit(app.pid, watching),
+            ]);
+            watching.on = false;
             const samples = await heaps.stop();
             const seconds = (doneAt - startedAt) / 1000;
             const server = await memoryOf(app.pid);
@@ -98,6 +115,7 @@ export const memory: Scenario = {
             );
           } finally {
             clearInterval(rssTimer);
+            watching.on = false;
             await context.close();
           }
         }
