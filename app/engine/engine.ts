@@ -70,6 +70,11 @@ export class Engine implements EngineApi {
   readonly #listeners = new Set<Remote<StatusListener> | StatusListener>();
   readonly #streams = new StreamRequests((infoHash) => this.#entries.get(infoHash)?.torrent);
   #lastPushed = '';
+  #markStarted: () => void = () => {};
+  /** Settles once start() has the stored torrents back. */
+  readonly #started = new Promise<void>((resolve) => {
+    this.#markStarted = resolve;
+  });
 
   async start(config: EngineConfig, rtcPort: MessagePort): Promise<void> {
     if (this.#client) throw new Error('The engine is already running.');
@@ -79,6 +84,7 @@ export class Engine implements EngineApi {
     this.#client = new WebTorrent({ tracker: { rtcConfig: { iceServers: config.iceServers } } });
     this.#client.on('error', (err) => console.error('[engine]', message(err)));
     for (const record of await allRecords()) await this.#resume(record);
+    this.#markStarted();
     setInterval(() => this.#push(), STATUS_INTERVAL_MS);
   }
 
@@ -173,10 +179,17 @@ export class Engine implements EngineApi {
   }
 
   connectServiceWorker(port: MessagePort): void {
+    // The page connects the service worker while the engine is still starting:
+    // answer only once the stored torrents are back, or they would look unknown.
     const api: SwEngineApi = {
-      ensureMetadata: (infoHash) => this.#ensureMetadata(infoHash),
-      waitForPiece: (requestId, infoHash, index, lastIndex) =>
-        this.#streams.waitForPiece(requestId, infoHash, index, lastIndex),
+      ensureMetadata: async (infoHash) => {
+        await this.#started;
+        return this.#ensureMetadata(infoHash);
+      },
+      waitForPiece: async (requestId, infoHash, index, lastIndex) => {
+        await this.#started;
+        return this.#streams.waitForPiece(requestId, infoHash, index, lastIndex);
+      },
       release: (requestId) => this.#streams.release(requestId),
     };
     expose(api, port);

@@ -19,6 +19,8 @@ function isIceServer(v: unknown): v is IceServer {
  */
 export async function loadEngineConfig(): Promise<EngineConfig> {
   const fallback: EngineConfig = { announce: [ownTracker()], iceServers: [], bridge: location.origin };
+  // Offline there is nothing to ask; don't hold up the start on a request that cannot succeed.
+  if (!navigator.onLine) return fallback;
   try {
     const response = await fetch('/api/config', { signal: AbortSignal.timeout(CONFIG_TIMEOUT_MS) });
     if (!response.ok) return fallback;

@@ -35,11 +35,13 @@ async function open(): Promise<EngineConnection> {
   const api = wrap<EngineApi>(worker);
   const rtc = new MessageChannel();
   startRtcHost(rtc.port1);
-  const config = await loadEngineConfig();
-  await Promise.race([api.start(config, transfer(rtc.port2, [rtc.port2])), failed]);
+  // Stored files play through the service worker without the engine, so it
+  // connects while the engine starts instead of after.
   const streamingReady = connectServiceWorker(api);
   // Callers await it when they need it; keep a rejection from going unhandled meanwhile.
   streamingReady.catch(() => {});
+  const config = await loadEngineConfig();
+  await Promise.race([api.start(config, transfer(rtc.port2, [rtc.port2])), failed]);
   return { api, streamingReady };
 }
 
