@@ -78,3 +78,27 @@ export async function seedInApp(browser: Browser, app: AppServer, filePath: stri
     throw err;
   }
 }
+
+/**
+ * Waits until the app's download of `infoHash` shows 100 % in the progress bar;
+ * resolves with the page's wall clock. A MutationObserver sees the bar change
+ * without any timer adding main-thread work.
+ */
+export function waitForAppComplete(page: Page, infoHash: string): Promise<number> {
+  return page.evaluate(
+    (ih) =>
+      new Promise<number>((resolve) => {
+        const check = () => {
+          const view = document.querySelector<HTMLElement>('[data-testid="torrent-page"]');
+          const bar = view?.querySelector('[data-testid="torrent-progress"]');
+          if (view?.dataset.infohash !== ih || bar?.getAttribute('aria-valuenow') !== '100') return;
+          observer.disconnect();
+          resolve(performance.timeOrigin + performance.now());
+        };
+        const observer = new MutationObserver(check);
+        observer.observe(document, { subtree: true, childList: true, attributes: true });
+        check();
+      }),
+    infoHash,
+  );
+}

@@ -8,9 +8,9 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import type { Browser, Page } from '@playwright/test';
+import type { Browser } from '@playwright/test';
 import { makeTorrent, seedWithAria2 } from '../../tests/fixtures/aria2.ts';
-import { explainAppFailure } from '../lib/app.ts';
+import { explainAppFailure, waitForAppComplete } from '../lib/app.ts';
 import { downloadWithAria2 } from '../lib/aria2-leech.ts';
 import { newContext } from '../lib/browser.ts';
 import { metric } from '../lib/metric.ts';
@@ -33,26 +33,6 @@ interface RangeRun {
   p99Ms: number;
   /** Every reader's time to first byte, ms. */
   ttfbMs: number[];
-}
-
-/** Waits until the app's download of `infoHash` shows 100 % in the progress bar; resolves with the page's wall clock. */
-export function waitForAppComplete(page: Page, infoHash: string): Promise<number> {
-  return page.evaluate(
-    (ih) =>
-      new Promise<number>((resolve) => {
-        const check = () => {
-          const view = document.querySelector<HTMLElement>('[data-testid="torrent-page"]');
-          const bar = view?.querySelector('[data-testid="torrent-progress"]');
-          if (view?.dataset.infohash !== ih || bar?.getAttribute('aria-valuenow') !== '100') return;
-          observer.disconnect();
-          resolve(performance.timeOrigin + performance.now());
-        };
-        const observer = new MutationObserver(check);
-        observer.observe(document, { subtree: true, childList: true, attributes: true });
-        check();
-      }),
-    infoHash,
-  );
 }
 
 /** Ours: a fresh context opens /add?uri=<magnet> and downloads into IndexedDB; seconds to 100 %. */

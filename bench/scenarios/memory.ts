@@ -8,14 +8,13 @@ import { mkdtemp, rm, stat } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { makeTorrent, seedWithAria2 } from '../../tests/fixtures/aria2.ts';
-import { explainAppFailure } from '../lib/app.ts';
+import { explainAppFailure, waitForAppComplete } from '../lib/app.ts';
 import { newContext } from '../lib/browser.ts';
 import { launchDebuggableBrowser, sampleHeaps, type HeapSample } from '../lib/heap-sampler.ts';
 import { metric } from '../lib/metric.ts';
 import { memoryOf } from '../lib/proc-status.ts';
 import { randomFile } from '../lib/random-file.ts';
 import { withTimeout } from '../lib/timeout.ts';
-import { waitForAppComplete } from './bridge.ts';
 import type { Scenario } from './scenario.ts';
 
 const SIZE_MIB = 1024;

@@ -3,7 +3,7 @@
  * a fresh browser context, timed from the leecher's navigation to 100 %.
  */
 import type { Browser } from '@playwright/test';
-import { explainAppFailure, seedInApp } from '../lib/app.ts';
+import { explainAppFailure, seedInApp, waitForAppComplete } from '../lib/app.ts';
 import { meterMainThread, newContext, type MainThreadTime } from '../lib/browser.ts';
 import { metric } from '../lib/metric.ts';
 import { randomFile } from '../lib/random-file.ts';
@@ -35,23 +35,7 @@ async function appDownload(browser: Browser, app: AppServer, magnetURI: string, 
     const startedAt = Date.now();
     await page.goto(`${app.url}/add?uri=${encodeURIComponent(magnetURI)}`, { waitUntil: 'commit' });
     const meter = await meterMainThread(page);
-    // A MutationObserver sees the bar change without any timer adding main-thread work.
-    const done = page.evaluate(
-      (ih) =>
-        new Promise<number>((resolve) => {
-          const check = () => {
-            const view = document.querySelector<HTMLElement>('[data-testid="torrent-page"]');
-            const bar = view?.querySelector('[data-testid="torrent-progress"]');
-            if (view?.dataset.infohash !== ih || bar?.getAttribute('aria-valuenow') !== '100') return;
-            observer.disconnect();
-            resolve(performance.timeOrigin + performance.now());
-          };
-          const observer = new MutationObserver(check);
-          observer.observe(document, { subtree: true, childList: true, attributes: true });
-          check();
-        }),
-      infoHash,
-    );
+    const done = waitForAppComplete(page, infoHash);
     const doneAt = await explainAppFailure(
       page,
       'download to 100 %',
