@@ -1,5 +1,6 @@
 import { wrap, type Remote } from 'comlink';
 import type { SwEngineApi, SwToPage } from '../app/shared/sw-contract';
+import { markOnce } from '../app/shared/timing-marks';
 
 declare let self: ServiceWorkerGlobalScope;
 
@@ -8,6 +9,7 @@ let waiting: ((engine: Remote<SwEngineApi>) => void)[] = [];
 
 /** A page handed us a port to its engine worker. */
 export function acceptEnginePort(port: MessagePort): void {
+  markOnce('sw:engine-port');
   const next = wrap<SwEngineApi>(port);
   engine = next;
   for (const resolve of waiting) resolve(next);

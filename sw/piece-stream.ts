@@ -1,8 +1,9 @@
 import type { PieceGeometry } from '../app/shared/pieces';
 import { piecesForBytes, sliceInPiece } from '../app/shared/pieces';
 import { loadPiece, releaseRequest } from './piece-source';
+import { readStoredRun, runEnd } from './stored-run';
 
-/** Pieces read ahead of the consumer; the rest waits until it reads. */
+/** Pieces queued ahead of the consumer before the next read (which may add a whole run). */
 const READ_AHEAD_PIECES = 2;
 
 export interface StreamStart {
@@ -33,19 +34,27 @@ export function pieceStream(
     released = true;
     void releaseRequest(requestId);
   };
+  /** The stored pieces from `next` on, or else the one at `next` once the engine has it. */
+  const nextPieces = async (): Promise<ArrayBuffer[]> => {
+    const run = await readStoredRun(infoHash, next, runEnd(next, last, geometry.pieceLength));
+    return run.length > 0 ? run : [await loadPiece(infoHash, next, last, requestId)];
+  };
 
   return new ReadableStream<Uint8Array>(
     {
       async pull(controller) {
         try {
-          const piece = preloaded ?? (await loadPiece(infoHash, next, last, requestId));
+          const pieces = preloaded ? [preloaded] : await nextPieces();
           preloaded = null;
-          const { from, to } = sliceInPiece(geometry, next, start, end);
-          controller.enqueue(new Uint8Array(piece, from, to - from));
-          next += 1;
-          if (next > last) {
-            controller.close();
-            release();
+          for (const piece of pieces) {
+            const { from, to } = sliceInPiece(geometry, next, start, end);
+            controller.enqueue(new Uint8Array(piece, from, to - from));
+            next += 1;
+            if (next > last) {
+              controller.close();
+              release();
+              return;
+            }
           }
         } catch (err) {
           release();

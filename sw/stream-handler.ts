@@ -3,6 +3,7 @@ import { piecesForBytes } from '../app/shared/pieces';
 import { contentRange, parseRange, unsatisfiedRange } from '../app/shared/range';
 import { getRecord } from '../app/shared/records';
 import { parseStreamPath } from '../app/shared/stream-url';
+import { markLatest, markOnce } from '../app/shared/timing-marks';
 import { getEngine, withTimeout } from './engine-link';
 import { loadPiece, PieceUnavailableError, releaseRequest } from './piece-source';
 import { pieceStream } from './piece-stream';
@@ -26,6 +27,8 @@ async function lookUpMeta(infoHash: string): Promise<MetaLookup> {
 
 /** Answers GET/HEAD /stream/<infoHash>/<fileIndex>[/<name>] from IndexedDB. */
 export async function handleStream(request: Request, url: URL): Promise<Response> {
+  markOnce('sw:stream-request');
+  markLatest('sw:latest-request');
   const target = parseStreamPath(url.pathname);
   if (!target) {
     return errorResponse(400, 'Malformed stream URL. Expected /stream/<40-character info hash>/<file index>.');
@@ -33,6 +36,7 @@ export async function handleStream(request: Request, url: URL): Promise<Response
   const meta = await lookUpMeta(target.infoHash);
   if (meta === 'unknown') return errorResponse(404, 'This torrent is not in the app. Add it first.');
   if (meta === 'timeout') return errorResponse(504, 'The torrent’s metadata has not arrived from peers yet.');
+  markOnce('sw:meta');
   const file = meta.files[target.fileIndex];
   if (!file) return errorResponse(404, `This torrent has no file number ${target.fileIndex}.`);
 
@@ -60,6 +64,8 @@ export async function handleStream(request: Request, url: URL): Promise<Response
     if (err instanceof PieceUnavailableError) return errorResponse(503, err.message, { 'Retry-After': '5' });
     throw err;
   }
+  markOnce('sw:first-piece');
+  markLatest('sw:latest-response');
   const body = pieceStream(target.infoHash, meta, file.offset + start, file.offset + end, { requestId, firstPiece });
   return new Response(body, { status, headers });
 }

@@ -1,7 +1,7 @@
 /**
  * The server's bridge to TCP/uTP swarms (tracker-server/bridge): asked to
- * join a torrent, it serves the torrent's metadata and its bytes over HTTP as
- * a BEP19 web seed, which webtorrent then downloads from.
+ * join a torrent, it serves the torrent's metadata and its bytes over HTTP
+ * (`/webseed/<infoHash>`), which webseed/ then downloads pieces from.
  */
 export class BridgeClient {
   readonly #base: string;
@@ -10,7 +10,7 @@ export class BridgeClient {
     this.#base = base.replace(/\/+$/, '');
   }
 
-  /** The url-list entry webtorrent fetches pieces from. */
+  /** The whole torrent's bytes, for webseed/webseed-fetcher.ts. */
   webSeedUrl(infoHash: string): string {
     return `${this.#base}/webseed/${infoHash}`;
   }
@@ -27,7 +27,8 @@ export class BridgeClient {
 
   /** The .torrent once the bridge has the metadata, else null. */
   async torrentFile(infoHash: string): Promise<Uint8Array | null> {
-    const res = await fetch(`${this.#base}/api/torrents/${infoHash}/torrent`, { cache: 'no-store' });
+    // Without the url-list: webtorrent would add the bridge as a BEP19 web seed beside webseed/'s fetcher.
+    const res = await fetch(`${this.#base}/api/torrents/${infoHash}/torrent?webseed=0`, { cache: 'no-store' });
     return res.ok ? new Uint8Array(await res.arrayBuffer()) : null;
   }
 }

@@ -1,26 +1,40 @@
 import { expose, type Remote } from 'comlink';
 import type { TorrentRecord } from '../shared/db';
 import {
+  DEFAULT_SETTINGS,
   STATUS_INTERVAL_MS,
   type AddRequest,
   type AddResult,
   type EngineApi,
   type EngineConfig,
+  type EngineSettings,
+  type FilePriority,
   type StatusListener,
+  type TorrentDetail,
   type TorrentStatus,
 } from '../shared/engine-api';
+import { effectiveConfig, withTrackers } from '../shared/effective-config';
 import { InputError } from '../shared/input';
 import { bitfieldFromIndexes } from '../shared/pieces';
+import { markOnce } from '../shared/timing-marks';
 import { allRecords, deleteTorrent, putRecord, storedPieces } from '../shared/records';
 import type { MetadataOutcome, SwEngineApi } from '../shared/sw-contract';
 import { BridgeClient } from './bridge-client';
 import { BRIDGE_GRACE_MS, likelyTcpSwarm, webRtcFailed } from './bridge-policy';
+import { detailOf } from './details';
+import { followPriorities, setFilePriority } from './file-priority';
 import { IdbChunkStore } from './idb-chunk-store';
+import { StorageQuota } from './quota';
+import { foldTotals, saveTotals, TOTALS_SAVE_MS } from './lifetime-totals';
 import { connectRtcHost } from './rtc/link';
+import { applyLimits, capConnections } from './settings';
 import { metaOf, statusOf } from './status';
+import { checkStoreByIndex } from './stored-index-check';
 import { StreamRequests } from './stream-requests';
+import { markTorrentMilestones } from './torrent-milestones';
 import { resolveSource } from './torrent-source';
 import { WebTorrent, type WtClient, type WtTorrent } from './webtorrent';
+import { fetchFromWebSeed, stopFetchingFromWebSeed } from './webseed/webseed-fetcher';
 
 interface Entry {
   record: TorrentRecord;
@@ -43,9 +57,12 @@ function throttledProgress(report: (fraction: number) => void): (hashed: number,
   };
 }
 
-/** How long to keep asking the bridge for metadata: 2 minutes. */
-const BRIDGE_METADATA_POLL_MS = 1000;
-const BRIDGE_METADATA_ATTEMPTS = 120;
+/**
+ * How long to keep asking the bridge for metadata: 2 minutes. Often enough
+ * that a TCP swarm's torrent starts within a quarter second of the bridge having it.
+ */
+const BRIDGE_METADATA_POLL_MS = 250;
+const BRIDGE_METADATA_ATTEMPTS = 480;
 
 /**
  * A resumed torrent's startup bitfield comes from IndexedDB, which holds only
@@ -62,8 +79,13 @@ function trustStoredPieces(torrent: WtTorrent): void {
 /** The torrent engine: webtorrent over IndexedDB, driven by the page and the service worker. */
 export class Engine implements EngineApi {
   #client: WtClient | null = null;
+  /** The server's config; #config is it with the user's settings laid over (effective-config.ts). */
+  #serverConfig: EngineConfig = { announce: [], iceServers: [], bridge: null };
   #config: EngineConfig = { announce: [], iceServers: [], bridge: null };
   #bridge: BridgeClient | null = null;
+  /** The user's http(s) trackers, handed to the bridge on join. */
+  #bridgeTrackers: string[] = [];
+  readonly #quota = new StorageQuota();
   /** Torrents the bridge has been brought in for. */
   readonly #bridged = new Set<string>();
   readonly #entries = new Map<string, Entry>();
@@ -78,17 +100,21 @@ export class Engine implements EngineApi {
 
   async start(config: EngineConfig, rtcPort: MessagePort): Promise<void> {
     if (this.#client) throw new Error('The engine is already running.');
-    this.#config = config;
-    this.#bridge = config.bridge ? new BridgeClient(config.bridge) : null;
+    this.#serverConfig = config;
     connectRtcHost(rtcPort);
     this.#client = new WebTorrent({ tracker: { rtcConfig: { iceServers: config.iceServers } } });
     this.#client.on('error', (err) => console.error('[engine]', message(err)));
+    this.#applySettings(config.settings ?? DEFAULT_SETTINGS);
     for (const record of await allRecords()) await this.#resume(record);
     this.#markStarted();
+    markOnce('engine:started');
+    void this.#enforceQuota();
     setInterval(() => this.#push(), STATUS_INTERVAL_MS);
+    setInterval(() => void saveTotals(this.#entries.values()).catch(() => {}), TOTALS_SAVE_MS);
   }
 
   async add(request: AddRequest): Promise<AddResult> {
+    markOnce('engine:add');
     const source = await resolveSource(request);
     const known = this.#entries.get(source.infoHash);
     if (known?.torrent && !known.torrent.destroyed) return { infoHash: source.infoHash, existing: true };
@@ -111,6 +137,7 @@ export class Engine implements EngineApi {
   seed(files: File[], name?: string, onHashing?: (fraction: number) => void): Promise<AddResult> {
     const client = this.#requireClient();
     if (files.length === 0) return Promise.reject(new InputError('Choose at least one file to share.'));
+    if (this.#quota.reached) return Promise.reject(new InputError(this.#quota.message));
     return new Promise((resolve, reject) => {
       const opts = {
         announce: this.#config.announce,
@@ -141,6 +168,7 @@ export class Engine implements EngineApi {
   async pause(infoHash: string): Promise<void> {
     const entry = this.#known(infoHash);
     entry.record.paused = true;
+    foldTotals(entry.record, entry.torrent);
     await putRecord(entry.record);
     await this.#stop(entry);
     this.#push();
@@ -165,6 +193,72 @@ export class Engine implements EngineApi {
       });
     }
     await deleteTorrent(infoHash);
+    this.#quota.forget(infoHash);
+    // The space freed may let torrents stopped at the storage limit go on.
+    await this.#enforceQuota();
+  }
+
+  async configure(settings: EngineSettings): Promise<void> {
+    await this.#started;
+    if (this.#applySettings(settings)) this.#switchBridge();
+    await this.#enforceQuota();
+  }
+
+  /** Lays the user's settings over the server's config; true when the bridge changed. */
+  #applySettings(settings: EngineSettings): boolean {
+    const config = { ...this.#serverConfig, settings };
+    const effective = effectiveConfig(config);
+    const bridgeChanged = effective.bridge !== this.#config.bridge;
+    this.#config = { ...config, announce: effective.announce, bridge: effective.bridge };
+    this.#bridgeTrackers = effective.bridgeTrackers;
+    if (bridgeChanged) this.#bridge = effective.bridge ? new BridgeClient(effective.bridge) : null;
+    applyLimits(this.#requireClient(), settings);
+    this.#quota.limit = settings.storageQuota;
+    return bridgeChanged;
+  }
+
+  /** Stops fetching from the old bridge and lets the new one (if any) in by the usual policy. */
+  #switchBridge(): void {
+    for (const infoHash of this.#bridged) {
+      const torrent = this.#entries.get(infoHash)?.torrent;
+      if (torrent) stopFetchingFromWebSeed(torrent);
+    }
+    this.#bridged.clear();
+    for (const { record, torrent } of this.#entries.values()) {
+      if (torrent && !torrent.destroyed && !torrent.done) this.#joinBridge(record);
+    }
+  }
+
+  /**
+   * At the storage limit, stops every unfinished torrent with a plain-words
+   * error, keeping all it stored; once under it again, restarts them.
+   */
+  async #enforceQuota(): Promise<void> {
+    await this.#quota.countOnce([...this.#entries.values()].map((entry) => entry.record));
+    if (!this.#quota.reached) {
+      for (const infoHash of this.#quota.release()) {
+        const entry = this.#entries.get(infoHash);
+        if (entry && !entry.torrent && !entry.record.paused) await this.#resume(entry.record);
+      }
+      return this.#push();
+    }
+    for (const entry of this.#entries.values()) {
+      if (!entry.torrent || entry.torrent.destroyed || entry.torrent.done) continue;
+      this.#quota.hold(entry.record.infoHash);
+      await this.#stop(entry);
+      entry.error = this.#quota.message;
+    }
+    this.#push();
+  }
+
+  async detail(infoHash: string): Promise<TorrentDetail | null> {
+    const entry = this.#entries.get(infoHash);
+    return entry ? detailOf(entry.record, entry.torrent) : null;
+  }
+
+  async setFilePriority(infoHash: string, fileIndex: number, priority: FilePriority): Promise<void> {
+    const entry = this.#known(infoHash);
+    await setFilePriority(entry.record, entry.torrent, fileIndex, priority);
     this.#push();
   }
 
@@ -217,28 +311,30 @@ export class Engine implements EngineApi {
   }
 
   /**
-   * Has the bridge join the swarm, adds it as a web seed, and takes the
-   * metadata from it if no WebRTC peer sends it first.
+   * Has the bridge join the swarm, fetches pieces from it (webseed/), and
+   * takes the metadata from it if no WebRTC peer sends it first.
    */
   #engageBridge(record: TorrentRecord): void {
     const bridge = this.#bridge;
     if (!bridge || this.#bridged.has(record.infoHash)) return;
     this.#bridged.add(record.infoHash);
-    bridge.join(record.magnetURI).catch((err: unknown) => {
+    bridge.join(withTrackers(record.magnetURI, this.#bridgeTrackers)).catch((err: unknown) => {
       console.warn('[engine] bridge:', err instanceof Error ? err.message : String(err));
     });
     const torrent = this.#entries.get(record.infoHash)?.torrent;
-    if (torrent?.metadata) torrent.addWebSeed(bridge.webSeedUrl(record.infoHash));
-    else torrent?.once('metadata', () => torrent.addWebSeed(bridge.webSeedUrl(record.infoHash)));
+    if (torrent) fetchFromWebSeed(torrent, bridge.webSeedUrl(record.infoHash));
     if (!record.meta) void this.#metadataFromBridge(bridge, record);
   }
 
   async #metadataFromBridge(bridge: BridgeClient, record: TorrentRecord): Promise<void> {
     const { infoHash } = record;
     for (let attempt = 0; attempt < BRIDGE_METADATA_ATTEMPTS; attempt++) {
-      await new Promise((resolve) => setTimeout(resolve, BRIDGE_METADATA_POLL_MS));
+      // The first try at once: a bridge that already has the torrent answers straight away.
+      if (attempt > 0) await new Promise((resolve) => setTimeout(resolve, BRIDGE_METADATA_POLL_MS));
       const entry = this.#entries.get(infoHash);
       if (!entry?.torrent || entry.torrent.destroyed || entry.torrent.metadata) return;
+      // The user turned this bridge off or chose another in Settings.
+      if (this.#bridge !== bridge) return;
       const bytes = await bridge.torrentFile(infoHash).catch(() => null);
       if (!bytes || entry.torrent.metadata || this.#entries.get(infoHash) !== entry) continue;
       // Nothing is stored before the metadata, so starting over from the .torrent loses nothing.
@@ -288,16 +384,20 @@ export class Engine implements EngineApi {
     const torrent = this.#requireClient().add(torrentId, {
       announce: this.#config.announce,
       store: IdbChunkStore,
-      urlList: this.#bridge && this.#bridged.has(record.infoHash) ? [this.#bridge.webSeedUrl(record.infoHash)] : [],
       ...(bitfield ? { bitfield } : {}),
     });
     if (bitfield) trustStoredPieces(torrent);
+    else checkStoreByIndex(torrent);
+    // Relaunched (resumed, or from the bridge's .torrent) after the bridge came in: it keeps feeding it.
+    if (this.#bridge && this.#bridged.has(record.infoHash)) fetchFromWebSeed(torrent, this.#bridge.webSeedUrl(record.infoHash));
     const metadata = record.meta
       ? Promise.resolve()
       : new Promise<void>((resolve) => {
           torrent.once('metadata', () => {
             record.meta = metaOf(torrent);
             resolve(putRecord(record));
+            // The page lists the files now rather than on the next status tick.
+            this.#push();
           });
           // Removed before the metadata came (e.g. relaunched from the bridge's .torrent).
           torrent.once('close', () => resolve());
@@ -310,7 +410,15 @@ export class Engine implements EngineApi {
     const { infoHash } = record;
     const metadata = saved.catch((err: unknown) => this.#fail(infoHash, err instanceof Error ? err : String(err)));
     this.#entries.set(infoHash, { record, torrent, error: null, metadata });
+    markTorrentMilestones(torrent);
+    followPriorities(record, torrent);
     torrent.on('verified', (index) => this.#streams.onVerified(infoHash, index));
+    // A finished download shows at once, not at the next status tick.
+    torrent.on('done', () => this.#push());
+    torrent.on('verified', (index) => {
+      if (this.#quota.addPiece(record, index)) void this.#enforceQuota();
+    });
+    capConnections(torrent, () => this.#config.settings?.maxConnections ?? DEFAULT_SETTINGS.maxConnections);
     torrent.on('error', (err) => this.#fail(infoHash, err));
     torrent.on('warning', (err) => console.warn('[engine]', infoHash.slice(0, 8), message(err)));
   }

@@ -1,6 +1,8 @@
 import type { FileStatus, TorrentState, TorrentStatus } from '../shared/engine-api';
 import type { TorrentMeta, TorrentRecord } from '../shared/db';
 import { mimeTypeFor } from '../shared/mime';
+import { priorityOf } from './file-priority';
+import { lifetimeTotals, ratioOf } from './lifetime-totals';
 import type { WtTorrent } from './webtorrent';
 
 /** The metadata kept in IndexedDB, read off a torrent that has its info dictionary. */
@@ -23,17 +25,47 @@ export function metaOf(torrent: WtTorrent): TorrentMeta {
   };
 }
 
-function stateOf(record: TorrentRecord, torrent: WtTorrent | undefined, error: string | null): TorrentState {
+/** Bytes of the files the user wants (not skipped), and how many of them are stored. */
+export interface Wanted {
+  length: number;
+  stored: number;
+  /** False when some file is skipped: then only `length` bytes are ever fetched. */
+  all: boolean;
+}
+
+export function wantedOf(files: readonly Pick<FileStatus, 'length' | 'progress' | 'priority'>[]): Wanted {
+  const wanted = files.filter((file) => file.priority !== 'skip');
+  return {
+    length: wanted.reduce((sum, file) => sum + file.length, 0),
+    stored: wanted.reduce((sum, file) => sum + file.length * file.progress, 0),
+    all: wanted.length === files.length,
+  };
+}
+
+/** Done once every wanted byte is stored: a torrent with skipped files then seeds what it has. */
+function isDone(torrent: WtTorrent, wanted: Wanted): boolean {
+  return torrent.done || (!wanted.all && wanted.stored >= wanted.length);
+}
+
+function stateOf(record: TorrentRecord, torrent: WtTorrent | undefined, error: string | null, wanted: Wanted): TorrentState {
   if (record.paused && error === null) return 'paused';
   if (error !== null || !torrent) return 'error';
   if (!torrent.metadata) return 'metadata';
   if (!torrent.ready) return 'checking';
-  return torrent.done ? 'seeding' : 'downloading';
+  return isDone(torrent, wanted) ? 'seeding' : 'downloading';
 }
 
-function etaOf(torrent: WtTorrent): number | null {
-  if (torrent.done || !torrent.metadata || torrent.downloadSpeed <= 0) return null;
-  return Math.max(0, torrent.length - torrent.downloaded) / torrent.downloadSpeed;
+/** Share of the wanted bytes stored; webtorrent's own figure when nothing is skipped. */
+function progressOf(torrent: WtTorrent | undefined, wanted: Wanted): number {
+  if (!torrent) return 0;
+  if (wanted.all) return torrent.progress;
+  return wanted.length > 0 ? wanted.stored / wanted.length : 1;
+}
+
+function etaOf(torrent: WtTorrent, wanted: Wanted): number | null {
+  if (isDone(torrent, wanted) || !torrent.metadata || torrent.downloadSpeed <= 0) return null;
+  const left = wanted.all ? torrent.length - torrent.downloaded : wanted.length - wanted.stored;
+  return Math.max(0, left) / torrent.downloadSpeed;
 }
 
 /** What the page shows for one torrent. `torrent` is undefined when it stopped on an error. */
@@ -46,21 +78,23 @@ export function statusOf(record: TorrentRecord, torrent: WtTorrent | undefined, 
     length: file.length,
     mimeType: file.mimeType,
     progress: live?.files[file.index]?.progress ?? 0,
+    priority: priorityOf(record.filePriorities, file.index),
   }));
+  const wanted = wantedOf(files);
   return {
     infoHash: record.infoHash,
     name: record.meta?.name ?? record.displayName,
     magnetURI: record.magnetURI,
     length: record.meta?.length ?? null,
-    state: stateOf(record, live, error),
-    progress: live?.progress ?? 0,
+    state: stateOf(record, live, error, wanted),
+    progress: progressOf(live, wanted),
     downloaded: live?.downloaded ?? 0,
     uploaded: live?.uploaded ?? 0,
     downloadSpeed: live?.downloadSpeed ?? 0,
     uploadSpeed: live?.uploadSpeed ?? 0,
     numPeers: live?.numPeers ?? 0,
-    eta: live ? etaOf(live) : null,
-    ratio: live && live.downloaded > 0 ? live.uploaded / live.downloaded : null,
+    eta: live ? etaOf(live, wanted) : null,
+    ratio: ratioOf(lifetimeTotals(record, live)),
     error: error ?? (live || record.paused ? null : 'Stopped.'),
     files,
     addedAt: record.addedAt,

@@ -1,62 +1,82 @@
 import type { PieceOutcome } from '../shared/sw-contract';
+import { markLatest, markOnce } from '../shared/timing-marks';
+import { preemptFor, type PreemptableWire } from './request-preemption';
+import { capPipelines, type HandshakeWire } from './stream-pipeline';
+import { planWindow, type WindowStep } from './stream-window';
 import type { WtTorrent } from './webtorrent';
 
-/** Pieces after the one a request waits for that are fetched with it. */
-const READAHEAD_PIECES = 16;
-/** Of those, how many go to the fastest peers first. */
-const CRITICAL_PIECES = 2;
-/** Above webtorrent's default selection (0), like its own file streams. */
-const STREAM_PRIORITY = 1;
-
-interface Selection {
-  torrent: WtTorrent;
-  infoHash: string;
-  from: number;
-  to: number;
+/** webtorrent 3.0.21 torrent fields this file drives, besides the typed ones. */
+interface StreamingTorrent {
+  wires: (PreemptableWire & HandshakeWire)[];
 }
 
+interface Window {
+  torrent: WtTorrent;
+  infoHash: string;
+  steps: WindowStep[];
+  /** The pieces the request needs first: `from..criticalTo`. */
+  from: number;
+  criticalTo: number;
+}
+
+const internals = (torrent: WtTorrent): StreamingTorrent => torrent as unknown as StreamingTorrent;
+
 /**
- * Service-worker requests for pieces. A request that waits for a piece puts a
- * prioritised window over the pieces it needs next; the window follows the
- * request and goes away when it is released (finished or cancelled).
+ * Service-worker requests for pieces. A request that waits for a piece puts
+ * a window of prioritised selections over the pieces it needs next
+ * (stream-window.ts); the window follows the request and goes away when it
+ * is released (finished or cancelled). Once a torrent is streamed, each of
+ * its peers owes us at most 1 MiB (stream-pipeline.ts), also between
+ * requests: the media element ends and starts them as it buffers, and a
+ * seek can come at any time.
+ *
+ * Pieces outside windows stay in webtorrent's default order, sequential.
+ * Its 'rarest' strategy was tried for them and dropped: each request refill
+ * scans every piece once per candidate (rarity-map.js getRarestPiece, which
+ * does not skip pieces already stored), and with 16 KiB pieces that kept the
+ * worker so busy that a seek's first piece took 8-17 s (bench, 5 runs).
  */
 export class StreamRequests {
   readonly #find: (infoHash: string) => WtTorrent | undefined;
   readonly #waiters = new Map<string, Set<(outcome: PieceOutcome) => void>>();
-  readonly #selections = new Map<string, Selection>();
+  readonly #windows = new Map<string, Window>();
 
   constructor(find: (infoHash: string) => WtTorrent | undefined) {
     this.#find = find;
   }
 
   waitForPiece(requestId: string, infoHash: string, index: number, lastIndex: number): Promise<PieceOutcome> {
+    markOnce('engine:wait-piece');
+    markLatest('engine:latest-wait');
     const torrent = this.#find(infoHash);
     if (!torrent?.metadata || torrent.destroyed || !Number.isInteger(index)) return Promise.resolve('unknown');
     if (index < 0 || index >= torrent.pieces.length) return Promise.resolve('unknown');
     if (torrent.bitfield?.get(index)) return Promise.resolve('stored');
     const last = Math.min(Math.max(index, lastIndex), torrent.pieces.length - 1);
-    this.#prioritise(requestId, infoHash, torrent, index, last);
     const key = `${infoHash}:${index}`;
-    return new Promise((resolve) => {
+    const waiting = new Promise<PieceOutcome>((resolve) => {
       const set = this.#waiters.get(key) ?? new Set();
       set.add(resolve);
       this.#waiters.set(key, set);
     });
+    this.#prioritise(requestId, infoHash, torrent, index, last);
+    return waiting;
   }
 
   release(requestId: string): void {
-    const selection = this.#selections.get(requestId);
-    this.#selections.delete(requestId);
-    if (selection && !selection.torrent.destroyed) {
-      selection.torrent._deselect(selection.from, selection.to, true);
-    }
+    const window = this.#windows.get(requestId);
+    this.#windows.delete(requestId);
+    if (!window || window.torrent.destroyed) return;
+    for (const step of window.steps) window.torrent._deselect(step.from, step.to, true);
   }
 
   onVerified(infoHash: string, index: number): void {
     const key = `${infoHash}:${index}`;
     const set = this.#waiters.get(key);
+    if (!set) return;
     this.#waiters.delete(key);
-    set?.forEach((resolve) => resolve('stored'));
+    markLatest('engine:latest-waited-piece');
+    set.forEach((resolve) => resolve('stored'));
   }
 
   /** The torrent is gone: every waiter learns it, every window is dropped. */
@@ -66,16 +86,37 @@ export class StreamRequests {
       this.#waiters.delete(key);
       set.forEach((resolve) => resolve('unknown'));
     }
-    for (const [id, selection] of this.#selections) {
-      if (selection.infoHash === infoHash) this.#selections.delete(id);
+    for (const [id, window] of this.#windows) {
+      if (window.infoHash === infoHash) this.#windows.delete(id);
     }
   }
 
   #prioritise(requestId: string, infoHash: string, torrent: WtTorrent, index: number, lastIndex: number): void {
+    const previous = this.#windows.get(requestId);
+    const moving = previous !== undefined && index >= previous.from && index <= (previous.steps.at(-1)?.to ?? index);
     this.release(requestId);
-    const to = Math.min(lastIndex, index + READAHEAD_PIECES);
-    torrent._select(index, to, STREAM_PRIORITY, undefined, true);
-    torrent.critical(index, Math.min(to, index + CRITICAL_PIECES - 1));
-    this.#selections.set(requestId, { torrent, infoHash, from: index, to });
+    const { steps, criticalTo } = planWindow(index, lastIndex, torrent.pieceLength);
+    const wt = internals(torrent);
+    capPipelines(wt.wires);
+    for (const step of steps) torrent._select(step.from, step.to, step.priority, undefined, true);
+    torrent.critical(index, criticalTo);
+    this.#windows.set(requestId, { torrent, infoHash, steps, from: index, criticalTo });
+    // A new window (a new request: playback starting, a seek) would wait behind
+    // about a second of requests already queued on each peer, even for pieces
+    // among them. Those go, so the window goes first. A window that merely moves
+    // along has its pieces asked for already.
+    if (!moving) {
+      const end = steps.at(-1)?.to ?? index;
+      markLatest('engine:latest-preempt');
+      preemptFor(wt.wires, (piece) => (piece >= index && piece <= end) || this.#isCritical(infoHash, piece));
+    }
+  }
+
+  /** Whether some stream of the torrent needs `piece` first thing. */
+  #isCritical(infoHash: string, piece: number): boolean {
+    for (const w of this.#windows.values()) {
+      if (w.infoHash === infoHash && piece >= w.from && piece <= w.criticalTo) return true;
+    }
+    return false;
   }
 }

@@ -1,4 +1,5 @@
 import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
+import type { FilePriority } from './engine-api';
 
 /** One file of a torrent, with its byte offset inside the whole torrent. */
 export interface StoredFile {
@@ -32,6 +33,11 @@ export interface TorrentRecord {
   meta: TorrentMeta | null;
   /** Set by the user; absent in records from before pausing existed. */
   paused?: boolean;
+  /** Per file index; absent or missing entries mean 'normal'. */
+  filePriorities?: FilePriority[];
+  /** Bytes moved in earlier sessions, for the lifetime ratio. */
+  uploadedBefore?: number;
+  downloadedBefore?: number;
 }
 
 export interface BtDb extends DBSchema {

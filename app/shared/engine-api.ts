@@ -3,6 +3,11 @@
  * exposes it with Comlink; the page wraps it. Both sides import only this file.
  */
 
+/** 'skip' deselects the file: none of its pieces are fetched unless a stream asks. */
+export type FilePriority = 'skip' | 'low' | 'normal' | 'high';
+
+export const FILE_PRIORITIES: readonly FilePriority[] = ['skip', 'low', 'normal', 'high'];
+
 export interface FileStatus {
   index: number;
   name: string;
@@ -12,6 +17,8 @@ export interface FileStatus {
   /** 0..1, share of this file's bytes that are verified and stored. */
   progress: number;
   mimeType: string;
+  /** Chosen by the user; 'normal' by default. Kept across reloads. */
+  priority: FilePriority;
 }
 
 export type TorrentState = 'metadata' | 'checking' | 'downloading' | 'seeding' | 'paused' | 'error';
@@ -34,7 +41,10 @@ export interface TorrentStatus {
   numPeers: number;
   /** Seconds until done at the current speed; null when done, paused or stalled. */
   eta: number | null;
-  /** Uploaded ÷ downloaded in this session; null before anything is downloaded. */
+  /**
+   * Uploaded ÷ downloaded over the torrent's whole life (kept in IndexedDB
+   * across reloads); null before anything is downloaded.
+   */
   ratio: number | null;
   /** Plain-words error, e.g. when the .torrent could not be fetched. */
   error: string | null;
@@ -53,6 +63,63 @@ export interface AddResult {
   existing: boolean;
 }
 
+/** How a peer is connected to us. */
+export type PeerKind = 'webrtc' | 'webseed' | 'tcp' | 'utp';
+
+export interface PeerStatus {
+  /** Stable while the connection lives; for keyed lists. */
+  id: string;
+  kind: PeerKind;
+  /** "ip:port" for WebRTC/TCP peers, the URL for web seeds. */
+  address: string;
+  /** Bytes per second. */
+  downloadSpeed: number;
+  uploadSpeed: number;
+  downloaded: number;
+  uploaded: number;
+  /** 0..1 share of the pieces the peer has; null when it has not said. */
+  progress: number | null;
+}
+
+/** One piece's state in the piece map. */
+export const PieceState = { Missing: 0, Downloading: 1, Stored: 2 } as const;
+export type PieceState = (typeof PieceState)[keyof typeof PieceState];
+
+/** The torrent page's live details, fetched on demand (too big for every status push). */
+export interface TorrentDetail {
+  infoHash: string;
+  /** One PieceState per piece; empty before the metadata. */
+  pieces: Uint8Array;
+  peers: PeerStatus[];
+}
+
+/** Choices from the Settings page; the page keeps them and hands them to the engine. */
+export interface EngineSettings {
+  /** Trackers added to every torrent, besides the app's own and the torrent's. */
+  extraTrackers: string[];
+  /**
+   * 'default' uses the server's bridge, 'off' never uses one, else a bridge
+   * base URL. Typed as string: a union with string would collapse to it anyway.
+   */
+  bridge: string;
+  /** Bytes per second; null for no limit. */
+  downloadLimit: number | null;
+  uploadLimit: number | null;
+  /** Peer connections per torrent. */
+  maxConnections: number;
+  /** Bytes of IndexedDB the app may fill with pieces; null for what the browser allows. */
+  storageQuota: number | null;
+}
+
+export const DEFAULT_SETTINGS: EngineSettings = {
+  extraTrackers: [],
+  bridge: 'default',
+  downloadLimit: null,
+  uploadLimit: null,
+  maxConnections: 55,
+  storageQuota: null,
+};
+
 export interface IceServer {
   urls: string | string[];
   username?: string;
@@ -68,6 +135,8 @@ export interface EngineConfig {
    * or null for WebRTC peers only.
    */
   bridge: string | null;
+  /** The user's settings; absent means DEFAULT_SETTINGS. */
+  settings?: EngineSettings;
 }
 
 /** How often the engine pushes status to the page, at most. */
@@ -97,6 +166,12 @@ export interface EngineApi {
   /** Stops the torrent and deletes its pieces and metadata. */
   remove(infoHash: string): Promise<void>;
   list(): Promise<TorrentStatus[]>;
+  /** Piece map and peers of one torrent; null when the engine does not know it. */
+  detail(infoHash: string): Promise<TorrentDetail | null>;
+  /** Selects, deselects ('skip') or reprioritises one file. Kept across reloads. */
+  setFilePriority(infoHash: string, fileIndex: number, priority: FilePriority): Promise<void>;
+  /** Applies new settings to the running engine and every torrent. */
+  configure(settings: EngineSettings): Promise<void>;
   /** The listener gets every torrent's status, at most every STATUS_INTERVAL_MS. */
   subscribe(listener: StatusListener): void;
   /** A port whose other end the service worker holds; it speaks SwEngineApi. */

@@ -1,16 +1,17 @@
 /**
  * The server's bridge: a TCP-only swarm (aria2c seeding 256 MiB of random
  * data, announcing to the server's HTTP tracker) reaches the browser through
- * the server. Beside it, in the same run: stock webtorrent reading the
- * server's BEP19 web seed, aria2c → aria2c, and 50 concurrent Range readers
- * of the server's /stream/.
+ * the server, cold (the bridge fetches from aria2c meanwhile) and warm (the
+ * bridge has it all). Beside it, in the same run: stock webtorrent reading
+ * the server's BEP19 web seed, aria2c → aria2c, and 50 concurrent Range
+ * readers of the server's /stream/.
  */
 import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import type { Browser } from '@playwright/test';
+import type { Browser, Page } from '@playwright/test';
 import { makeTorrent, seedWithAria2 } from '../../tests/fixtures/aria2.ts';
-import { explainAppFailure, waitForAppComplete } from '../lib/app.ts';
+import { explainAppFailure } from '../lib/app.ts';
 import { downloadWithAria2 } from '../lib/aria2-leech.ts';
 import { newContext } from '../lib/browser.ts';
 import { metric } from '../lib/metric.ts';
@@ -35,19 +36,62 @@ interface RangeRun {
   ttfbMs: number[];
 }
 
-/** Ours: a fresh context opens /add?uri=<magnet> and downloads into IndexedDB; seconds to 100 %. */
-async function appDownload(browser: Browser, app: AppServer, magnetURI: string, infoHash: string): Promise<number> {
+interface AppRun {
+  /** Navigation to 100 %, seconds. */
+  seconds: number;
+  /** MB/s from the first progress the page showed to 100 %: the transfer alone, without app start and metadata. */
+  transferMbPerSec: number | null;
+}
+
+/**
+ * The torrent page's progress bar, watched from the page: when it first
+ * moved off 0 (and to what) and when it reached 100. The engine pushes
+ * progress every 500 ms, so the first figure is coarse.
+ */
+function watchProgress(page: Page, infoHash: string): Promise<{ firstAt: number; firstPercent: number; doneAt: number }> {
+  return page.evaluate(
+    (ih) =>
+      new Promise<{ firstAt: number; firstPercent: number; doneAt: number }>((resolve) => {
+        let firstAt = 0;
+        let firstPercent = 0;
+        const check = () => {
+          const view = document.querySelector<HTMLElement>('[data-testid="torrent-page"]');
+          const value = view?.querySelector('[data-testid="torrent-progress"]')?.getAttribute('aria-valuenow');
+          if (view?.dataset.infohash !== ih || !value) return;
+          const now = performance.timeOrigin + performance.now();
+          if (firstAt === 0 && Number(value) > 0) {
+            firstAt = now;
+            firstPercent = Number(value);
+          }
+          if (value !== '100') return;
+          observer.disconnect();
+          resolve({ firstAt: firstAt || now, firstPercent: firstAt ? firstPercent : 100, doneAt: now });
+        };
+        const observer = new MutationObserver(check);
+        observer.observe(document, { subtree: true, childList: true, attributes: true });
+        check();
+      }),
+    infoHash,
+  );
+}
+
+/** Ours: a fresh context opens /add?uri=<magnet> and downloads into IndexedDB. */
+async function appDownload(browser: Browser, app: AppServer, magnetURI: string, infoHash: string, size: number): Promise<AppRun> {
   const context = await newContext(browser);
   try {
     const page = await context.newPage();
     const startedAt = Date.now();
     await page.goto(`${app.url}/add?uri=${encodeURIComponent(magnetURI)}`, { waitUntil: 'commit' });
-    const doneAt = await explainAppFailure(
+    const seen = await explainAppFailure(
       page,
       'bridge download to 100 %',
-      withTimeout(waitForAppComplete(page, infoHash), DOWNLOAD_TIMEOUT_MS, 'bridge download'),
+      withTimeout(watchProgress(page, infoHash), DOWNLOAD_TIMEOUT_MS, 'bridge download'),
     );
-    return (doneAt - startedAt) / 1000;
+    const transferSeconds = (seen.doneAt - seen.firstAt) / 1000;
+    return {
+      seconds: (seen.doneAt - startedAt) / 1000,
+      transferMbPerSec: transferSeconds > 0 ? (size * (1 - seen.firstPercent / 100)) / transferSeconds / 1e6 : null,
+    };
   } finally {
     await context.close();
   }
@@ -126,13 +170,24 @@ async function concurrentRanges(app: AppServer, infoHash: string, size: number, 
   return { p50Ms: percentile(sorted, 50), p99Ms: percentile(sorted, 99), ttfbMs };
 }
 
+/** Makes the bridge forget the torrent and its data, so the next download is cold. */
+async function dropFromBridge(app: AppServer, infoHash: string): Promise<void> {
+  const res = await fetch(`${app.url}/api/torrents/${infoHash}`, { method: 'DELETE' });
+  if (res.status !== 204 && res.status !== 404) throw new Error(`DELETE /api/torrents/<ih>: ${res.status} ${await res.text()}`);
+}
+
+const mbPerSec = (bytes: number, seconds: number): number => bytes / seconds / 1e6;
+
 export const bridge: Scenario = {
   name: 'bridge',
-  summary: `aria2c (TCP) → server bridge → browser, ${SIZE_MIB} MiB of random data`,
+  summary: `aria2c (TCP) → server bridge → browser, ${SIZE_MIB} MiB of random data, cold and warm`,
   async run({ browser, app, reference, runs, log }) {
     const file = await randomFile(SIZE_MIB);
     const work = await mkdtemp(path.join(os.tmpdir(), 'btstream-bench-bridge-'));
-    const ours: number[] = [];
+    const cold: number[] = [];
+    const warm: number[] = [];
+    const coldTransfer: number[] = [];
+    const warmTransfer: number[] = [];
     const webSeed: number[] = [];
     const aria: number[] = [];
     const ranges: RangeRun[] = [];
@@ -142,23 +197,34 @@ export const bridge: Scenario = {
       const seeder = await seedWithAria2(made.torrentPath, path.dirname(file.path));
       try {
         for (let i = 1; i <= runs; i++) {
-          const seconds = await appDownload(browser, app, made.magnetURI, made.infoHash);
-          ours.push(file.size / seconds / 1e6);
-          log(`run ${i}/${runs} ours: ${(file.size / seconds / 1e6).toFixed(1)} MB/s`);
+          // Cold: the bridge starts without the torrent and fetches it from aria2c while the browser fetches from it.
+          await dropFromBridge(app, made.infoHash);
+          const coldRun = await appDownload(browser, app, made.magnetURI, made.infoHash, file.size);
+          const c = mbPerSec(file.size, coldRun.seconds);
+          cold.push(c);
+          if (coldRun.transferMbPerSec !== null) coldTransfer.push(coldRun.transferMbPerSec);
+          log(`run ${i}/${runs} ours, cold bridge: ${c.toFixed(1)} MB/s (transfer alone ${coldRun.transferMbPerSec?.toFixed(1) ?? '-'})`);
 
+          // Warm: the bridge has every byte, so this is the browser side alone.
           await addToBridge(app, made.magnetURI, made.infoHash);
+          const warmRun = await appDownload(browser, app, made.magnetURI, made.infoHash, file.size);
+          const w = mbPerSec(file.size, warmRun.seconds);
+          warm.push(w);
+          if (warmRun.transferMbPerSec !== null) warmTransfer.push(warmRun.transferMbPerSec);
+          log(`run ${i}/${runs} ours, warm bridge: ${w.toFixed(1)} MB/s (transfer alone ${warmRun.transferMbPerSec?.toFixed(1) ?? '-'})`);
+
           const res = await fetch(`${app.url}/api/torrents/${made.infoHash}/torrent`);
           if (!res.ok) throw new Error(`GET /api/torrents/<ih>/torrent: ${res.status}`);
           const torrent = new Uint8Array(await res.arrayBuffer());
-          const ws = await referenceWebSeed(browser, reference, torrent);
-          webSeed.push(file.size / ws / 1e6);
-          log(`run ${i}/${runs} stock webtorrent ← web seed: ${(file.size / ws / 1e6).toFixed(1)} MB/s`);
+          const ws = mbPerSec(file.size, await referenceWebSeed(browser, reference, torrent));
+          webSeed.push(ws);
+          log(`run ${i}/${runs} stock webtorrent ← web seed (warm bridge): ${ws.toFixed(1)} MB/s`);
 
           const dir = await mkdtemp(path.join(work, 'aria2-'));
           const as = await downloadWithAria2(made.torrentPath, dir, DOWNLOAD_TIMEOUT_MS);
           await rm(dir, { recursive: true, force: true });
-          aria.push(file.size / as / 1e6);
-          log(`run ${i}/${runs} aria2c → aria2c: ${(file.size / as / 1e6).toFixed(1)} MB/s`);
+          aria.push(mbPerSec(file.size, as));
+          log(`run ${i}/${runs} aria2c → aria2c: ${mbPerSec(file.size, as).toFixed(1)} MB/s`);
 
           const r = await concurrentRanges(app, made.infoHash, file.size, i);
           ranges.push(r);
@@ -170,19 +236,35 @@ export const bridge: Scenario = {
     } finally {
       await rm(work, { recursive: true, force: true });
     }
+    const name = (path: string, ref: string) => `aria2c → ${path} bridge → browser (IndexedDB), vs ${ref}`;
     return {
       metrics: [
-        metric('bridge', 'aria2c → bridge → browser (IndexedDB), vs stock webtorrent ← web seed', 'MB/s', { ours, reference: webSeed }, { min: 100 }),
-        metric('bridge', 'aria2c → bridge → browser (IndexedDB), vs aria2c → aria2c', 'MB/s', { ours, reference: aria }, { min: 100 }),
+        metric('bridge', name('cold', 'stock webtorrent ← web seed'), 'MB/s', { ours: cold, reference: webSeed }, { min: 100 }),
+        metric('bridge', name('cold', 'aria2c → aria2c'), 'MB/s', { ours: cold, reference: aria }, { min: 100 }),
+        metric('bridge', name('warm', 'stock webtorrent ← web seed'), 'MB/s', { ours: warm, reference: webSeed }, { min: 100 }),
+        metric('bridge', name('warm', 'aria2c → aria2c'), 'MB/s', { ours: warm, reference: aria }, { min: 100 }),
+        metric('bridge', 'cold bridge, transfer alone (first progress → 100 %), vs aria2c → aria2c', 'MB/s', { ours: coldTransfer, reference: aria }),
+        metric('bridge', 'warm bridge, transfer alone (first progress → 100 %), vs aria2c → aria2c', 'MB/s', { ours: warmTransfer, reference: aria }),
         metric('bridge', `${READERS} concurrent 1 MiB /stream/ ranges: TTFB p50`, 'ms', { ours: ranges.map((r) => r.p50Ms) }),
         metric('bridge', `${READERS} concurrent 1 MiB /stream/ ranges: TTFB p99`, 'ms', { ours: ranges.map((r) => r.p99Ms) }),
       ],
-      runs: { ours: ours.map((mbPerSec, i) => ({ mbPerSec, ranges: ranges[i] })), reference: webSeed.map((w, i) => ({ webSeedMbPerSec: w, aria2MbPerSec: aria[i] })) },
+      runs: {
+        ours: cold.map((c, i) => ({
+          coldMbPerSec: c,
+          warmMbPerSec: warm[i],
+          coldTransferMbPerSec: coldTransfer[i],
+          warmTransferMbPerSec: warmTransfer[i],
+          ranges: ranges[i],
+        })),
+        reference: webSeed.map((w, i) => ({ webSeedMbPerSec: w, aria2MbPerSec: aria[i] })),
+      },
       notes: [
-        `Ours: a fresh context opens /add?uri=<magnet> (HTTP tracker only), timed from navigation to the progress bar at 100. ` +
-          'From the second run on, the server already holds the data, so those runs measure server → browser.',
-        'Stock webtorrent 3.0.21 (main thread) adds the server\'s .torrent (GET /api/torrents/<ih>/torrent, url-list = /webseed/<ih>) with no tracker; timed from navigation to done.',
-        'aria2c → aria2c: a second aria2c downloads the torrent (peers from the tracker: the seeding aria2c and the server\'s bridge), timed from spawn to exit.',
+        'Ours: a fresh context opens /add?uri=<magnet> (HTTP tracker only), timed from navigation to the progress bar at 100. ' +
+          'Cold: the bridge was told to drop the torrent and its data first (DELETE /api/torrents/<ih>), so it fetches from aria2c while the browser fetches from it. ' +
+          'Warm: the bridge already holds every byte, so the figure is the browser side alone (the engine\'s webseed/ fetcher). ' +
+          '"Transfer alone" leaves out app start, bridge join and metadata: bytes after the first progress the page showed, over the time from it to 100 % (progress is pushed every 500 ms, so it is coarse).',
+        "Stock webtorrent 3.0.21 (main thread) adds the server's .torrent (GET /api/torrents/<ih>/torrent, url-list = /webseed/<ih>) with no tracker, from a warm bridge; timed from navigation to done.",
+        "aria2c → aria2c: a second aria2c downloads the torrent (peers from the tracker: the seeding aria2c and the server's bridge), timed from spawn to exit.",
         `Range readers: ${READERS} concurrent Node fetches of different 1 MiB ranges of /stream/<ih>/0 once the bridge has the file; TTFB = first body chunk.`,
       ],
     };

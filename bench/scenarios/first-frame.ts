@@ -7,6 +7,13 @@ import { createTestVideo } from '../../tests/fixtures/media.ts';
 import { describeAppPage, seedInApp } from '../lib/app.ts';
 import { newContext } from '../lib/browser.ts';
 import { metric } from '../lib/metric.ts';
+import {
+  installLongTaskProbe,
+  medianMilestones,
+  readLongTasks,
+  readMilestones,
+  type Milestones,
+} from '../lib/milestones.ts';
 import { openReferencePage, seedInReference, type RefWindow } from '../lib/reference.ts';
 import type { ReferenceServer } from '../lib/reference-server.ts';
 import type { AppServer } from '../lib/server.ts';
@@ -38,6 +45,12 @@ interface PlaybackRun extends SeekTiming {
   clickMs: number | null;
   /** Share of the torrent downloaded when the seek started, 0..1. */
   progressAtSeek: number | null;
+  /** Ours only: the app's milestones before the first frame, ms after navigation start. */
+  milestones?: Milestones;
+  /** Ours only: the latest request's steps during the seek, ms after it started. */
+  seekMilestones?: Milestones;
+  /** Ours only: the page's long tasks until the seek's frame, [start, duration] in ms. */
+  longTasks?: [number, number][];
 }
 
 async function timeFrom(page: Page, startedAt: number, seek: SeekTiming, progressAtSeek: number | null) {
@@ -54,12 +67,33 @@ async function timeFrom(page: Page, startedAt: number, seek: SeekTiming, progres
   };
 }
 
+/** Adds the bench's own video marks (Play click, loadstart, metadata, frame) to the app's milestones. */
+async function withVideoMarks(page: Page, milestones: Milestones): Promise<Milestones> {
+  const navStart = await page.evaluate(() => performance.timeOrigin);
+  const out = { ...milestones };
+  for (const name of ['click', 'loadstart', 'loadedmetadata', 'frame']) {
+    const at = await readMark(page, name);
+    if (at !== null) out[`video:${name}`] = at - navStart;
+  }
+  return out;
+}
+
+/** The marks of steps that repeat ('latest'), as ms after the seek started; earlier ones are left out. */
+function sinceSeek(milestones: Milestones, seekStart: number): Milestones {
+  const out: Milestones = {};
+  for (const [name, at] of Object.entries(milestones)) {
+    if (name.includes(':latest-') && at >= seekStart) out[name] = at - seekStart;
+  }
+  return out;
+}
+
 /** Ours: /add?uri=<magnet>, then Play on file 0 as soon as it shows. */
 async function appPlayback(browser: Browser, app: AppServer, magnetURI: string): Promise<PlaybackRun> {
   const context = await newContext(browser);
   try {
     await installFirstFrameProbe(context);
     await installClickOnAppear(context, PLAY_BUTTON);
+    await installLongTaskProbe(context);
     const page = await context.newPage();
     const startedAt = Date.now();
     await page.goto(`${app.url}/add?uri=${encodeURIComponent(magnetURI)}`, { waitUntil: 'commit' });
@@ -69,12 +103,17 @@ async function appPlayback(browser: Browser, app: AppServer, magnetURI: string):
       const shown = await describeAppPage(page);
       throw new Error(`no first frame within ${FRAME_TIMEOUT_MS / 1000} s; the page showed: ${shown}`, { cause: err });
     }
+    // Read before the seek adds marks of its own.
+    const milestones = await withVideoMarks(page, await readMilestones(page));
     const progress = await page
       .locator('[data-testid="torrent-progress"]')
       .getAttribute('aria-valuenow')
       .then((v) => (v === null ? null : Number(v) / 100));
+    const seekStart = await page.evaluate(() => performance.now());
     const seek = await measureSeek(page, 'video[data-testid="player"]', SEEK_FRACTION, SEEK_TIMEOUT_MS);
-    return await timeFrom(page, startedAt, seek, progress);
+    const seekMilestones = sinceSeek(await readMilestones(page), seekStart);
+    const longTasks = await readLongTasks(page);
+    return { ...(await timeFrom(page, startedAt, seek, progress)), milestones, seekMilestones, longTasks };
   } finally {
     await context.close();
   }
@@ -145,6 +184,9 @@ export const firstFrame: Scenario = {
           const o = await appPlayback(browser, app, seeder.magnetURI);
           ours.push(o);
           log(`run ${i}/${runs} ours: first frame ${o.firstFrameMs.toFixed(0)} ms, seek ${o.frameMs.toFixed(0)} ms`);
+          log(`  milestones (ms after navigation): ${medianMilestones([o.milestones ?? {}])}`);
+          log(`  seek (ms after it started): ${medianMilestones([o.seekMilestones ?? {}])}`);
+          log(`  page long tasks [start, ms]: ${JSON.stringify(o.longTasks ?? [])}`);
           const r = await referencePlayback(browser, reference, refSeeder.magnetURI, app.announceUrl);
           refs.push(r);
           log(`run ${i}/${runs} stock: first frame ${r.firstFrameMs.toFixed(0)} ms, seek ${r.frameMs.toFixed(0)} ms`);
@@ -182,6 +224,8 @@ export const firstFrame: Scenario = {
         'First frame: from the fresh tab\'s navigation (to /add?uri= for ours) to the first requestVideoFrameCallback; ' +
           'includes page load, service-worker install, tracker, WebRTC connection and metadata.',
         'Ours clicks Play the moment the file row appears (clickMs in results.json); stock webtorrent streams as soon as it has the metadata.',
+        `Ours, median ms after navigation start of each milestone (page, engine worker, service worker): ${medianMilestones(ours.map((o) => o.milestones ?? {}))}.`,
+        `Ours, median ms after the seek started of the latest stream request's steps: ${medianMilestones(ours.map((o) => o.seekMilestones ?? {}))}.`,
         `Seek: right after the first frame, currentTime = ${SEEK_FRACTION * 100} % of the duration; timed to the first frame presented at the new position. results.json has whether it was buffered and the torrent's progress then.`,
       ],
     };

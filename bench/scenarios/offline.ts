@@ -7,6 +7,14 @@ import type { Page } from '@playwright/test';
 import { createTestVideo } from '../../tests/fixtures/media.ts';
 import { describeAppPage, seedInApp } from '../lib/app.ts';
 import { metric } from '../lib/metric.ts';
+import {
+  clearServiceWorkerMarks,
+  installLongTaskProbe,
+  medianMilestones,
+  readLongTasks,
+  readMilestones,
+  type Milestones,
+} from '../lib/milestones.ts';
 import { installClickOnAppear, installFirstFrameProbe, readMark, waitForMark } from '../lib/video.ts';
 import type { Scenario } from './scenario.ts';
 
@@ -24,6 +32,10 @@ interface OfflineRun {
   clickToFrameMs: number;
   /** ms from the reload's navigation start to the Play click. */
   navigationToClickMs: number;
+  /** The app's milestones (page, engine worker, service worker), ms after the reload's navigation start. */
+  milestones: Milestones;
+  /** The page's long tasks until the frame, [start, duration] in ms. */
+  longTasks: [number, number][];
 }
 
 async function waitForServiceWorkerControl(page: Page): Promise<void> {
@@ -39,6 +51,7 @@ async function offlineReload(page: Page): Promise<OfflineRun> {
   await page.evaluate((prefix) => {
     for (const key of Object.keys(sessionStorage)) if (key.startsWith(prefix)) sessionStorage.removeItem(key);
   }, MARK_PREFIX);
+  await clearServiceWorkerMarks(page.context());
   await page.reload({ waitUntil: 'commit' });
   let frame: number;
   try {
@@ -52,7 +65,12 @@ async function offlineReload(page: Page): Promise<OfflineRun> {
   const navigationStart = await page.evaluate(() => performance.timeOrigin);
   const click = await readMark(page, 'click');
   if (click === null) throw new Error('offline: a frame came without the Play click');
+  const milestones = await readMilestones(page);
+  milestones['video:click'] = click - navigationStart;
+  milestones['video:frame'] = frame - navigationStart;
   return {
+    milestones,
+    longTasks: await readLongTasks(page),
     navigationToFrameMs: frame - navigationStart,
     clickToFrameMs: frame - click,
     navigationToClickMs: click - navigationStart,
@@ -73,6 +91,7 @@ export const offline: Scenario = {
       // Init scripts apply from the next navigation on: the reloads.
       await installFirstFrameProbe(context);
       await installClickOnAppear(context, PLAY_BUTTON);
+      await installLongTaskProbe(context);
       await context.setOffline(true);
       try {
         for (let i = 1; i <= runs; i++) {
@@ -85,6 +104,8 @@ export const offline: Scenario = {
             `run ${i}/${runs}: navigation → frame ${o.navigationToFrameMs.toFixed(0)} ms, ` +
               `click → frame ${o.clickToFrameMs.toFixed(0)} ms (click at ${o.navigationToClickMs.toFixed(0)} ms)`,
           );
+          log(`  milestones (ms after navigation): ${medianMilestones([o.milestones])}`);
+          log(`  page long tasks [start, ms]: ${JSON.stringify(o.longTasks)}`);
         }
       } finally {
         await context.setOffline(false);
@@ -92,7 +113,7 @@ export const offline: Scenario = {
     } finally {
       await seeder.context.close();
     }
-    const pick = (key: keyof OfflineRun) => ours.map((r) => r[key]);
+    const pick = (key: Exclude<keyof OfflineRun, 'milestones' | 'longTasks'>) => ours.map((r) => r[key]);
     return {
       metrics: [
         metric('offline', 'navigation → first frame (offline reload)', 'ms', { ours: pick('navigationToFrameMs') }, { max: 200 }),
@@ -104,6 +125,7 @@ export const offline: Scenario = {
         'The tab that stored the file (by seeding it) goes offline (context.setOffline) and reloads /t/<infoHash>; ' +
           'Play is clicked the moment it appears; first frame = requestVideoFrameCallback. ' +
           'Times are from the reload\'s navigation start (performance.timeOrigin). No reference: stock webtorrent has no offline storage.',
+        `Median ms after navigation start of each milestone (page, engine worker, service worker): ${medianMilestones(ours.map((o) => o.milestones))}.`,
       ],
     };
   },

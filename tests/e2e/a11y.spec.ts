@@ -50,6 +50,18 @@ for (const colorScheme of ['light', 'dark'] as const) {
       await expectNoSeriousViolations(page, 'a torrent page with files');
     });
 
+    test('the settings view, also with field errors', async ({ page }) => {
+      await page.goto('/settings');
+      await expect(page.getByRole('heading', { level: 1 })).toHaveText('Settings');
+      await expectNoSeriousViolations(page, 'the settings view');
+      await page.getByLabel('Download limit', { exact: true }).fill('fast');
+      await page.getByRole('radio', { name: /Another bridge/ }).check();
+      await page.getByTestId('settings-save').click();
+      await expect(page.getByTestId('download-limit-error')).toBeVisible();
+      await expect(page.getByTestId('bridge-url-error')).toBeVisible();
+      await expectNoSeriousViolations(page, 'the settings view with field errors');
+    });
+
     test('the error banner and the page-not-found view', async ({ page }) => {
       await page.goto('/add?uri=not-a-magnet');
       await expect(page.getByTestId('error')).toBeVisible();

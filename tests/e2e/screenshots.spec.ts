@@ -62,6 +62,12 @@ for (const viewport of VIEWPORTS) {
     await expect(page.getByTestId('error')).toBeVisible();
     await capture(page, 'home-error', size);
 
+    await page.getByTestId('nav-settings').click();
+    await page.getByLabel('Storage limit', { exact: true }).fill('a lot');
+    await page.getByTestId('settings-save').click();
+    await expect(page.getByTestId('storage-quota-error')).toBeVisible();
+    await capture(page, 'settings', size);
+
     await page.goto('/no/such/page');
     await expect(page.getByRole('heading', { level: 1 })).toHaveText('Page not found');
     await capture(page, 'not-found', size);

@@ -6,6 +6,7 @@ import { webSeedFileFinder } from '../bridge/webseed-paths.ts';
 import { sendFileRange } from '../http/range-reply.ts';
 import type { WebTorrentFile } from '../vendor/webtorrent.ts';
 import { entryFor, readyTorrent } from './torrent-lookup.ts';
+import { sendTorrentRange } from './torrent-range-reply.ts';
 
 export const WEBSEED_PREFIX = '/webseed/';
 
@@ -14,6 +15,11 @@ export const WEBSEED_PREFIX = '/webseed/';
  * `<origin>/webseed/<infoHash>` fetches pieces here over HTTP with Range
  * requests (CORS open, see http/cors.ts). Bytes the bridge lacks are fetched
  * from the swarm first, with priority.
+ *
+ * `/webseed/<infoHash>` itself is the whole torrent's bytes (its files end to
+ * end; for a single-file torrent, that file): the app's engine fetches piece
+ * ranges there, across file boundaries. BEP19 clients ask multi-file torrents
+ * for `<url>/<path>`, so this takes nothing from them.
  */
 export function registerWebSeedRoutes(app: FastifyInstance, bridge: Bridge): void {
   const finders = new WeakMap<readonly WebTorrentFile[], ReturnType<typeof webSeedFileFinder>>();
@@ -29,6 +35,9 @@ export function registerWebSeedRoutes(app: FastifyInstance, bridge: Bridge): voi
       if (!match) throw new InputError('A web seed URL is /webseed/<infoHash>[/<path in the torrent>].');
       const entry = entryFor(bridge, match[1] ?? '');
       const torrent = await readyTorrent(bridge, entry);
+      if (match[2] === undefined && torrent.files.length > 1) {
+        return sendTorrentRange(request, reply, bridge, entry, torrent.files);
+      }
       let find = finders.get(torrent.files);
       if (!find) {
         find = webSeedFileFinder(torrent.files.map((f) => f.path));
@@ -41,7 +50,8 @@ export function registerWebSeedRoutes(app: FastifyInstance, bridge: Bridge): voi
           404,
           torrent.files.length === 1
             ? `This torrent has one file: fetch /webseed/${entry.infoHash} itself.`
-            : `No file of this torrent is at that path; use /webseed/${entry.infoHash}/<file path as in the torrent, starting with its name>.`,
+            : `No file of this torrent is at that path; use /webseed/${entry.infoHash}/<file path as in the torrent, starting with its name>, ` +
+                `or /webseed/${entry.infoHash} for the whole torrent's bytes.`,
         );
       }
       // Web seed clients want bytes, not a page to render.

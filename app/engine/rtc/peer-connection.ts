@@ -8,6 +8,7 @@ import type {
   StateChange,
   StatsEntry,
 } from '../../shared/rtc-protocol';
+import { markOnce } from '../../shared/timing-marks';
 import { WorkerDataChannel } from './data-channel';
 import { WorkerIceCandidate } from './descriptions';
 import { rtcLink, type PeerEvents } from './link';
@@ -46,6 +47,7 @@ export class WorkerPeerConnection implements PeerEvents {
   readonly #channels = new Map<number, WorkerDataChannel>();
 
   constructor(config: RtcConfig = {}) {
+    markOnce('rtc:first-pc');
     const link = rtcLink();
     this.#id = link.nextId();
     link.register(this.#id, this);
@@ -121,10 +123,12 @@ export class WorkerPeerConnection implements PeerEvents {
     switch (event.type) {
       case 'state':
         this.#state = event.snapshot;
+        if (event.snapshot.connectionState === 'connected') markOnce('rtc:connected');
         this.#fire(event.change);
         return;
       case 'icecandidate':
         this.#state = event.snapshot;
+        if (!event.candidate) markOnce('rtc:gathering-done');
         this.onicecandidate?.({ candidate: event.candidate ? new WorkerIceCandidate(event.candidate) : null });
         return;
       case 'channel':

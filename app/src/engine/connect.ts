@@ -1,7 +1,9 @@
 import { transfer, wrap, type Remote } from 'comlink';
 import type { EngineApi } from '../../shared/engine-api';
 import { streamPath } from '../../shared/stream-url';
+import { markOnce } from '../../shared/timing-marks';
 import { loadEngineConfig } from './config';
+import { readStoredSettings } from './settings-storage';
 import { startRtcHost } from './rtc-host';
 import { connectServiceWorker } from './service-worker';
 
@@ -31,6 +33,7 @@ function startWorker(): { worker: Worker; failed: Promise<never> } {
 async function open(): Promise<EngineConnection> {
   const missing = missingFeature();
   if (missing) throw new Error(`This browser lacks ${missing}, which the app needs. Try a current Chrome, Edge or Firefox.`);
+  markOnce('page:engine-open');
   const { worker, failed } = startWorker();
   const api = wrap<EngineApi>(worker);
   const rtc = new MessageChannel();
@@ -40,8 +43,11 @@ async function open(): Promise<EngineConnection> {
   const streamingReady = connectServiceWorker(api);
   // Callers await it when they need it; keep a rejection from going unhandled meanwhile.
   streamingReady.catch(() => {});
-  const config = await loadEngineConfig();
+  // The user's saved settings ride along; the engine lays them over the server's config.
+  const config = { ...(await loadEngineConfig()), settings: readStoredSettings() };
+  markOnce('page:config');
   await Promise.race([api.start(config, transfer(rtc.port2, [rtc.port2])), failed]);
+  markOnce('page:engine-started');
   return { api, streamingReady };
 }
 

@@ -2,6 +2,7 @@ import { transfer, type Remote } from 'comlink';
 import { Workbox } from 'workbox-window';
 import type { EngineApi } from '../../shared/engine-api';
 import { isSwToPage, type ClaimRequest, type PageToSw } from '../../shared/sw-contract';
+import { markOnce } from '../../shared/timing-marks';
 import { appUpdate } from '../state/update.svelte';
 
 /** Gives the service worker a fresh port to the engine worker. */
@@ -51,6 +52,7 @@ export async function connectServiceWorker(api: Remote<EngineApi>): Promise<void
     ready.active?.postMessage(claim);
   }
   const sw = await controller();
+  markOnce('page:sw-controlled');
   // A page that was controlled from the start gets no controllerchange.
   if (registered) handOverPort(api, sw);
 }

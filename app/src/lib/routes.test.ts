@@ -14,6 +14,11 @@ describe('parseRoute', () => {
     expect(isAppPath(at('/library/'))).toBe(true);
   });
 
+  it('finds the settings', () => {
+    expect(parseRoute(at('/settings'))).toEqual({ name: 'settings' });
+    expect(isAppPath(at('/settings/'))).toBe(true);
+  });
+
   it('decodes the uri of /add', () => {
     const magnet = `magnet:?xt=urn:btih:${HASH}&dn=A%20film`;
     expect(parseRoute(at(`/add?uri=${encodeURIComponent(magnet)}`))).toEqual({ name: 'add', uri: magnet });

@@ -5,6 +5,7 @@ export type Route =
   | { name: 'add'; uri: string }
   | { name: 'torrent'; infoHash: string }
   | { name: 'library' }
+  | { name: 'settings' }
   | { name: 'not-found'; path: string };
 
 const TORRENT_PATH = /^\/t\/([^/]+)\/?$/;
@@ -13,6 +14,7 @@ export function parseRoute(url: URL): Route {
   const path = url.pathname;
   if (path === '/' || path === '/index.html') return { name: 'home' };
   if (path === '/library' || path === '/library/') return { name: 'library' };
+  if (path === '/settings' || path === '/settings/') return { name: 'settings' };
   if (path === '/add' || path === '/add/') {
     return { name: 'add', uri: url.searchParams.get('uri') ?? '' };
   }

@@ -1,0 +1,53 @@
+import { describe, expect, it } from 'vitest';
+import type { TorrentRecord } from '../shared/db';
+import { statusOf, wantedOf } from './status';
+
+describe('wantedOf', () => {
+  it('counts only the files that are not skipped', () => {
+    const wanted = wantedOf([
+      { length: 100, progress: 1, priority: 'normal' },
+      { length: 300, progress: 0.1, priority: 'skip' },
+      { length: 100, progress: 0.5, priority: 'high' },
+    ]);
+    expect(wanted).toEqual({ length: 200, stored: 150, all: false });
+  });
+
+  it('says when every file is wanted', () => {
+    expect(wantedOf([{ length: 10, progress: 0, priority: 'low' }]).all).toBe(true);
+  });
+});
+
+describe('statusOf a paused torrent', () => {
+  const record: TorrentRecord = {
+    infoHash: 'c'.repeat(40),
+    magnetURI: 'magnet:?xt=urn:btih:' + 'c'.repeat(40),
+    displayName: null,
+    addedAt: 1,
+    paused: true,
+    meta: {
+      name: 'Two files',
+      length: 30,
+      pieceLength: 16,
+      lastPieceLength: 14,
+      pieceCount: 2,
+      torrentFile: new ArrayBuffer(0),
+      files: [
+        { index: 0, name: 'a.txt', path: 'Two files/a.txt', length: 10, offset: 0, mimeType: 'text/plain' },
+        { index: 1, name: 'b.txt', path: 'Two files/b.txt', length: 20, offset: 10, mimeType: 'text/plain' },
+      ],
+    },
+    filePriorities: ['skip'],
+    uploadedBefore: 500,
+    downloadedBefore: 250,
+  };
+
+  it('gives each file its kept priority, normal when none was set', () => {
+    expect(statusOf(record, undefined, null).files.map((f) => f.priority)).toEqual(['skip', 'normal']);
+  });
+
+  it('reports the lifetime ratio kept in the record', () => {
+    const status = statusOf(record, undefined, null);
+    expect(status.state).toBe('paused');
+    expect(status.ratio).toBe(2);
+  });
+});

@@ -1,0 +1,197 @@
+import type { WtTorrent, WtTorrentInternals } from '../webtorrent';
+import { backoffMs } from './backoff';
+import { ByteBudget } from './byte-budget';
+import { Pacer } from './pacer';
+import { PieceCutter, type CutPiece } from './piece-cutter';
+import { rangeBody } from './range-body';
+import { fetchOrder, isWanted } from './piece-order';
+import { bytesOf, planRange, type PieceRange, type TorrentGeometry } from './range-plan';
+import { internalsOf, TorrentPieces } from './torrent-pieces';
+import { pieceMatches } from './verify-piece';
+
+const MiB = 1024 * 1024;
+/**
+ * Requests for the bulk of the torrent kept in flight. One HTTP/1.1
+ * connection to the bridge carries ~50-80 MB/s here; four fill what the
+ * worker can hash and store, and leave Chromium's six per host for the
+ * urgent slot and the app's own requests.
+ */
+const BULK_REQUESTS = 4;
+/** Bytes per request: long enough to amortise a request, short enough to spread over slots. */
+const RANGE_BYTES = 4 * MiB;
+/** Fetched but not yet stored (hashing or waiting for IndexedDB). */
+const UNSTORED_LIMIT = 48 * MiB;
+/** How often an idle slot looks again, for pieces a stalled peer gave back. */
+const IDLE_POLL_MS = 500;
+
+const running = new WeakMap<WtTorrent, WebSeedFetcher>();
+
+/**
+ * Downloads a torrent's pieces from a whole-torrent HTTP URL (the bridge's
+ * `/webseed/<infoHash>`, see tracker-server/routes/webseed.ts) in place of
+ * webtorrent's BEP19 client, which fetches one piece per request. Starts once
+ * the torrent is ready and stops when it is done or closed (paused, removed),
+ * or when another URL replaces this one.
+ */
+export function fetchFromWebSeed(torrent: WtTorrent, url: string): void {
+  const current = running.get(torrent);
+  if (current?.url === url) return;
+  current?.stop();
+  const fetcher = new WebSeedFetcher(internalsOf(torrent), url);
+  running.set(torrent, fetcher);
+  if (torrent.ready) fetcher.start();
+  else torrent.once('ready', () => fetcher.start());
+}
+
+/** Stops fetching a torrent's pieces over HTTP, e.g. when the user turns the bridge off. */
+export function stopFetchingFromWebSeed(torrent: WtTorrent): void {
+  running.get(torrent)?.stop();
+  running.delete(torrent);
+}
+
+/**
+ * Several piece-aligned range requests in flight, plus one slot kept for what
+ * a stream waits for. Each piece is cut out of the body as it arrives, its
+ * SHA-1 checked, stored, and only then announced as verified.
+ */
+class WebSeedFetcher {
+  readonly #torrent: WtTorrentInternals;
+  readonly #pieces: TorrentPieces;
+  readonly #url: string;
+  /** Known once the torrent is ready. */
+  #geometry: TorrentGeometry = { pieceLength: 0, length: 0 };
+  readonly #abort = new AbortController();
+  readonly #budget = new ByteBudget(UNSTORED_LIMIT);
+  readonly #pacer: Pacer;
+  #failures = 0;
+  #retryAt = 0;
+  #sleepers = new Set<() => void>();
+
+  constructor(torrent: WtTorrentInternals, url: string) {
+    this.#torrent = torrent;
+    this.#pieces = new TorrentPieces(torrent);
+    this.#url = url;
+    this.#pacer = new Pacer(() => (torrent.destroyed ? -1 : torrent.client._downloadLimit));
+  }
+
+  get url(): string {
+    return this.#url;
+  }
+
+  start(): void {
+    if (this.#stopped) return;
+    this.#geometry = { pieceLength: this.#torrent.pieceLength, length: this.#torrent.length };
+    this.#torrent.once('close', () => this.stop());
+    this.#pieces.onSelectionChange(() => this.#wakeAll());
+    for (let i = 0; i < BULK_REQUESTS; i++) void this.#run(false);
+    void this.#run(true);
+  }
+
+  /** Ends every request; pieces not yet verified go back to webtorrent. */
+  stop(): void {
+    this.#abort.abort();
+    this.#wakeAll();
+  }
+
+  get #stopped(): boolean {
+    return this.#abort.signal.aborted || this.#torrent.destroyed;
+  }
+
+  /** One request slot: plan, fetch, repeat; `urgent` slots take only what streams wait for. */
+  async #run(urgent: boolean): Promise<void> {
+    while (!this.#stopped && !this.#torrent.done) {
+      const wait = this.#retryAt - Date.now();
+      if (wait > 0) {
+        await this.#sleep(wait);
+        continue;
+      }
+      const wanted = this.#pieces.wanted;
+      const range = planRange(
+        fetchOrder(wanted, urgent),
+        (index) => isWanted(wanted, urgent, index) && this.#pieces.claim(index),
+        this.#torrent.pieces.length,
+        this.#geometry.pieceLength,
+        RANGE_BYTES,
+      );
+      if (!range) {
+        await this.#sleep(IDLE_POLL_MS);
+        continue;
+      }
+      try {
+        await this.#fetch(range);
+        this.#failures = 0;
+      } catch (err) {
+        if (this.#stopped) return;
+        this.#failed(err instanceof Error ? err.message : String(err));
+      }
+    }
+  }
+
+  async #fetch(range: PieceRange): Promise<void> {
+    const cutter = new PieceCutter(this.#geometry, range);
+    const bytes = bytesOf(this.#geometry, range);
+    try {
+      for await (const chunk of rangeBody(this.#url, bytes, this.#abort.signal)) {
+        this.#pieces.countDownload(chunk.byteLength);
+        const wait = this.#pacer.book(chunk.byteLength, Date.now());
+        if (wait > 0) await this.#sleep(wait);
+        for (const piece of cutter.push(chunk)) {
+          // Stop reading while too much waits to be stored.
+          await this.#budget.take(piece.data.byteLength);
+          void this.#accept(piece);
+        }
+      }
+      if (!cutter.complete || cutter.surplus > 0) {
+        throw new Error(`the server sent a wrong length for bytes ${bytes.start}-${bytes.end}`);
+      }
+    } finally {
+      // Pieces the body did not bring go back to webtorrent (and to the next plan).
+      for (let i = cutter.nextIndex; i <= range.last; i++) this.#pieces.release(i);
+    }
+  }
+
+  /** Checks a piece's hash, then stores it; a bad piece is never stored. */
+  async #accept({ index, data }: CutPiece): Promise<void> {
+    try {
+      const expected = this.#torrent._hashes[index];
+      if (expected === undefined || !(await pieceMatches(data, expected))) {
+        this.#pieces.release(index);
+        if (!this.#stopped) this.#failed(`piece ${index} failed verification`);
+        return;
+      }
+      if (this.#stopped) return this.#pieces.release(index);
+      await this.#pieces.storeVerified(index, data);
+    } catch (err) {
+      // As webtorrent does when its store fails (e.g. storage full): the torrent stops with the error.
+      if (!this.#torrent.destroyed) this.#torrent._destroy(err instanceof Error ? err : new Error(String(err)));
+    } finally {
+      this.#budget.give(data.byteLength);
+    }
+  }
+
+  /** Every slot waits longer after each failure in a row. */
+  #failed(reason: string): void {
+    this.#failures++;
+    const delay = backoffMs(this.#failures);
+    this.#retryAt = Date.now() + delay;
+    console.warn(`[engine] web seed ${this.#torrent.infoHash.slice(0, 8)}: ${reason}; retrying in ${delay} ms`);
+  }
+
+  #sleep(ms: number): Promise<void> {
+    return new Promise((resolve) => {
+      const wake = (): void => {
+        clearTimeout(timer);
+        this.#sleepers.delete(wake);
+        resolve();
+      };
+      const timer = setTimeout(wake, ms);
+      this.#sleepers.add(wake);
+    });
+  }
+
+  /** Selections changed or the torrent closed: idle slots look again now. */
+  #wakeAll(): void {
+    if (this.#retryAt > Date.now() && !this.#stopped) return;
+    for (const wake of [...this.#sleepers]) wake();
+  }
+}

@@ -1,0 +1,43 @@
+/** Download and upload speed at one moment, for the speed graph. */
+export interface SpeedSample {
+  /** Seconds since the epoch. */
+  at: number;
+  down: number;
+  up: number;
+}
+
+/** How far back the speed graph looks. */
+export const SPEED_WINDOW_SECONDS = 5 * 60;
+
+/** The samples with `sample` added and those older than the window dropped. */
+export function addSample(samples: readonly SpeedSample[], sample: SpeedSample, windowSeconds = SPEED_WINDOW_SECONDS): SpeedSample[] {
+  const since = sample.at - windowSeconds;
+  const kept = samples.filter((s) => s.at >= since && s.at < sample.at);
+  kept.push(sample);
+  return kept;
+}
+
+/** uPlot's column data: times, download speeds, upload speeds. */
+export function toColumns(samples: readonly SpeedSample[]): [number[], number[], number[]] {
+  return [samples.map((s) => s.at), samples.map((s) => s.down), samples.map((s) => s.up)];
+}
+
+export interface SpeedSummary {
+  down: number;
+  up: number;
+  peakDown: number;
+  peakUp: number;
+  /** Seconds covered by the samples. */
+  span: number;
+}
+
+export function summarise(samples: readonly SpeedSample[]): SpeedSummary {
+  const last = samples.at(-1);
+  return {
+    down: last?.down ?? 0,
+    up: last?.up ?? 0,
+    peakDown: Math.max(0, ...samples.map((s) => s.down)),
+    peakUp: Math.max(0, ...samples.map((s) => s.up)),
+    span: last && samples[0] ? last.at - samples[0].at : 0,
+  };
+}
