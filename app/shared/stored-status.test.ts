@@ -1,25 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import type { TorrentRecord } from './db';
+import { sampleRecord } from './sample-record';
 import { storedStatus } from './stored-status';
 
-const record: TorrentRecord = {
-  infoHash: 'b'.repeat(40),
-  magnetURI: 'magnet:?xt=urn:btih:' + 'b'.repeat(40),
-  displayName: 'Film',
-  addedAt: 7,
-  meta: {
-    name: 'Film',
-    length: 250,
-    pieceLength: 100,
-    lastPieceLength: 50,
-    pieceCount: 3,
-    torrentFile: new ArrayBuffer(0),
-    files: [
-      { index: 0, name: 'a.mp4', path: 'Film/a.mp4', length: 150, offset: 0, mimeType: 'video/mp4' },
-      { index: 1, name: 'a.srt', path: 'Film/a.srt', length: 100, offset: 150, mimeType: 'application/x-subrip' },
-    ],
-  },
-};
+const record = sampleRecord('b'.repeat(40), 7);
 
 describe('storedStatus', () => {
   it('lists the files with the share of each that is stored', () => {
