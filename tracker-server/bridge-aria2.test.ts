@@ -103,6 +103,26 @@ describe('bridge: aria2 seeds over TCP, the server streams over HTTP', () => {
     SLOW,
   );
 
+  it(
+    'serves a finished file from disk: ranges and the whole torrent stay byte-exact',
+    async () => {
+      // Done once the whole file is in; from then on the bytes come straight from the file on disk.
+      await fetch(`${server.url}/stream/${single.infoHash}/0`).then(bytesOf);
+      let progress = 0;
+      for (let tries = 0; tries < 100 && progress < 1; tries++) {
+        if (tries > 0) await new Promise((resolve) => setTimeout(resolve, 100));
+        progress = ((await (await fetch(`${server.url}/api/torrents/${single.infoHash}`)).json()) as StatusBody).progress;
+      }
+      expect(progress).toBe(1);
+      const ranged = await fetch(`${server.url}/stream/${single.infoHash}/0`, { headers: { range: 'bytes=1000000-2000000' } });
+      expect(ranged.status).toBe(206);
+      expect((await bytesOf(ranged)).equals(movie.subarray(1_000_000, 2_000_001))).toBe(true);
+      const whole = await fetch(`${server.url}/webseed/${single.infoHash}`, { headers: { range: `bytes=0-${movie.length - 1}` } });
+      expect((await bytesOf(whole)).equals(movie)).toBe(true);
+    },
+    SLOW,
+  );
+
   it('describes the torrent and its files', async () => {
     const res = await fetch(`${server.url}/api/torrents/${single.infoHash}`);
     expect(res.status).toBe(200);

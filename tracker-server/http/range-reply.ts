@@ -48,9 +48,10 @@ export function sendFileRange(
   bridge.touch(entry);
   if (request.method === 'HEAD' || range === null) return reply.send();
 
+  const torrentDir = entry.torrent?.path ?? null;
   const release = bridge.openReader(entry);
   reply.raw.once('close', release);
-  return reply.send(fileByteStream(file, range));
+  return reply.send(fileByteStream(file, range, torrentDir));
 }
 
 /** RFC 6266 with an ASCII fallback, so any file name survives. */

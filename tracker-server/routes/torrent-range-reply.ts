@@ -39,12 +39,13 @@ export function sendTorrentRange(
   bridge.touch(entry);
   if (request.method === 'HEAD' || range === null) return reply.send();
 
+  const torrentDir = entry.torrent?.path ?? null;
   const release = bridge.openReader(entry);
   reply.raw.once('close', release);
-  return reply.send(Readable.from(torrentBytes(files, range), { objectMode: false, highWaterMark: HIGH_WATER_MARK }));
+  return reply.send(Readable.from(torrentBytes(files, range, torrentDir), { objectMode: false, highWaterMark: HIGH_WATER_MARK }));
 }
 
-async function* torrentBytes(files: readonly WebTorrentFile[], range: ByteRange): AsyncGenerator<Uint8Array> {
+async function* torrentBytes(files: readonly WebTorrentFile[], range: ByteRange, torrentDir: string | null): AsyncGenerator<Uint8Array> {
   // One file at a time, so only the file being sent holds a priority selection on the bridge.
-  for (const span of spansOf(files, range)) yield* fileByteStream(span.file, span.range);
+  for (const span of spansOf(files, range)) yield* fileByteStream(span.file, span.range, torrentDir);
 }

@@ -37,6 +37,8 @@ export interface WebTorrentTorrent {
   readonly ready: boolean;
   readonly destroyed: boolean;
   readonly files: WebTorrentFile[];
+  /** Folder the files are written under (AddOptions.path). */
+  readonly path: string;
   readonly pieces: unknown[];
   readonly progress: number;
   readonly downloaded: number;
