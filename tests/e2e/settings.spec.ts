@@ -86,7 +86,7 @@ test('bad input is refused inline; good settings survive a reload and reach the 
     await field(page, 'Download limit').fill('fast');
     await field(page, 'Peers per torrent').fill('9000');
     await field(page, 'Extra trackers').fill('udp://tracker.example.org:1337');
-    await save(page, 'Nothing was saved. Fix the fields marked below.');
+    await save(page, 'Nothing was saved. Fix the fields marked in red.');
     await expect(page.getByTestId('download-limit-error')).toHaveText('Enter a number like 500 KB/s, or leave it empty.');
     await expect(page.getByTestId('max-connections-error')).toHaveText('Enter a whole number from 1 to 200.');
     await expect(page.getByTestId('extra-trackers-error')).toContainText('UDP tracker, which browsers cannot reach');

@@ -33,7 +33,7 @@ class Settings {
     if (!outcome.ok) {
       this.errors = outcome.errors;
       this.state = 'error';
-      this.note = 'Nothing was saved. Fix the fields marked below.';
+      this.note = 'Nothing was saved. Fix the fields marked in red.';
       return false;
     }
     this.errors = {};
