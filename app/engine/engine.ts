@@ -24,6 +24,7 @@ import { BRIDGE_GRACE_MS, likelyTcpSwarm, webRtcFailed } from './bridge-policy';
 import { detailOf } from './details';
 import { followPriorities, setFilePriority } from './file-priority';
 import { IdbChunkStore } from './idb-chunk-store';
+import { usePiecePicker } from './piece-picker';
 import { StorageQuota } from './quota';
 import { foldTotals, saveTotals, TOTALS_SAVE_MS } from './lifetime-totals';
 import { connectRtcHost } from './rtc/link';
@@ -412,6 +413,7 @@ export class Engine implements EngineApi {
     this.#entries.set(infoHash, { record, torrent, error: null, metadata });
     markTorrentMilestones(torrent);
     followPriorities(record, torrent);
+    usePiecePicker(torrent);
     torrent.on('verified', (index) => this.#streams.onVerified(infoHash, index));
     // A finished download shows at once, not at the next status tick.
     torrent.on('done', () => this.#push());

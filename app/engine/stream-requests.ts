@@ -30,11 +30,8 @@ const internals = (torrent: WtTorrent): StreamingTorrent => torrent as unknown a
  * requests: the media element ends and starts them as it buffers, and a
  * seek can come at any time.
  *
- * Pieces outside windows stay in webtorrent's default order, sequential.
- * Its 'rarest' strategy was tried for them and dropped: each request refill
- * scans every piece once per candidate (rarity-map.js getRarestPiece, which
- * does not skip pieces already stored), and with 16 KiB pieces that kept the
- * worker so busy that a seek's first piece took 8-17 s (bench, 5 runs).
+ * The piece picker (piece-picker.ts) takes windows' pieces in index order,
+ * nearest first, and other pieces rarest first.
  */
 export class StreamRequests {
   readonly #find: (infoHash: string) => WtTorrent | undefined;

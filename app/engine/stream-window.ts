@@ -23,9 +23,8 @@ export interface StreamWindow {
  * The window for a stream that needs pieces `index..lastIndex`: up to
  * WINDOW_BYTES ahead, cut into steps that double in size (1, 1, 2, 4, …
  * pieces), nearest first with the highest priority. webtorrent fills
- * selections in priority order, so the window arrives in order step by step
- * whatever its strategy: strictly for the next pieces, and with its 'rarest'
- * strategy rarest-first within each further step.
+ * selections in priority order, so the window arrives in order step by step;
+ * within a step the piece picker (piece-picker.ts) also goes in index order.
  */
 export function planWindow(index: number, lastIndex: number, pieceLength: number): StreamWindow {
   const span = Math.max(1, Math.ceil(WINDOW_BYTES / pieceLength));

@@ -180,3 +180,22 @@ export interface WtTorrentDetails extends WtTorrent {
   _selections: Iterable<WtSelectionEntry>;
   _updateSelections(): void;
 }
+
+/** webtorrent 3.0.21's lib/rarity-map.js: per piece, how many connected peers have it. */
+export interface WtRarityMap {
+  /** null once destroyed. */
+  _pieces: number[] | null;
+  /** Recounts from every wire; runs when a wire connects or sends its bitfield. */
+  recalculate(): void;
+  /** The piece its strategy 'rarest' asks for next among those `filter` accepts, or -1. */
+  getRarestPiece(filter: (index: number) => boolean): number;
+}
+
+/** The internals of webtorrent 3.0.21's lib/torrent.js that choose pieces (piece-picker.ts). */
+export interface WtPickingTorrent extends WtTorrent {
+  strategy: 'sequential' | 'rarest';
+  /** Made with the metadata, null once destroyed. */
+  _rarityMap?: WtRarityMap | null;
+  _selections: Iterable<WtSelectionWindow>;
+  wires: unknown[];
+}
