@@ -8,6 +8,7 @@ import { fetchOrder, isWanted } from './piece-order';
 import { bytesOf, planRange, type PieceRange, type TorrentGeometry } from './range-plan';
 import { internalsOf, TorrentPieces } from './torrent-pieces';
 import { pieceMatches } from './verify-piece';
+import { markOnce } from '../../shared/timing-marks';
 
 const MiB = 1024 * 1024;
 /**
@@ -83,6 +84,8 @@ class WebSeedFetcher {
     this.#geometry = { pieceLength: this.#torrent.pieceLength, length: this.#torrent.length };
     this.#torrent.once('close', () => this.stop());
     this.#pieces.onSelectionChange(() => this.#wakeAll());
+    // With first-byte, -hashed and -stored: splits the time to first progress (bench/profile-bridge.ts).
+    markOnce('webseed:start');
     for (let i = 0; i < BULK_REQUESTS; i++) void this.#run(false);
     void this.#run(true);
   }
@@ -132,6 +135,7 @@ class WebSeedFetcher {
     const bytes = bytesOf(this.#geometry, range);
     try {
       for await (const chunk of rangeBody(this.#url, bytes, this.#abort.signal)) {
+        markOnce('webseed:first-byte');
         this.#pieces.countDownload(chunk.byteLength);
         const wait = this.#pacer.book(chunk.byteLength, Date.now());
         if (wait > 0) await this.#sleep(wait);
@@ -159,8 +163,10 @@ class WebSeedFetcher {
         if (!this.#stopped) this.#failed(`piece ${index} failed verification`);
         return;
       }
+      markOnce('webseed:first-hashed');
       if (this.#stopped) return this.#pieces.release(index);
       await this.#pieces.storeVerified(index, data);
+      markOnce('webseed:first-stored');
     } catch (err) {
       // As webtorrent does when its store fails (e.g. storage full): the torrent stops with the error.
       if (!this.#torrent.destroyed) this.#torrent._destroy(err instanceof Error ? err : new Error(String(err)));
