@@ -1,4 +1,11 @@
 /**
+ * How long to keep asking the bridge for metadata: 2 minutes. Often enough
+ * that a TCP swarm's torrent starts within a quarter second of the bridge having it.
+ */
+const METADATA_POLL_MS = 250;
+const METADATA_ATTEMPTS = 480;
+
+/**
  * The server's bridge to TCP/uTP swarms (tracker-server/bridge): asked to
  * join a torrent, it serves the torrent's metadata and its bytes over HTTP
  * (`/webseed/<infoHash>`), which webseed/ then downloads pieces from.
@@ -30,6 +37,20 @@ export class BridgeClient {
     // Without the url-list: webtorrent would add the bridge as a BEP19 web seed beside webseed/'s fetcher.
     const res = await fetch(`${this.#base}/api/torrents/${infoHash}/torrent?webseed=0`, { cache: 'no-store' });
     return res.ok ? new Uint8Array(await res.arrayBuffer()) : null;
+  }
+
+  /**
+   * Polls for the .torrent until the bridge has it (the first try at once),
+   * for 2 minutes or while `wanted()` holds; null when it gave up.
+   */
+  async waitForTorrentFile(infoHash: string, wanted: () => boolean): Promise<Uint8Array | null> {
+    for (let attempt = 0; attempt < METADATA_ATTEMPTS; attempt++) {
+      if (attempt > 0) await new Promise((resolve) => setTimeout(resolve, METADATA_POLL_MS));
+      if (!wanted()) return null;
+      const bytes = await this.torrentFile(infoHash).catch(() => null);
+      if (bytes) return bytes;
+    }
+    return null;
   }
 }
 

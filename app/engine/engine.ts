@@ -1,4 +1,4 @@
-import { expose, type Remote } from 'comlink';
+import { expose } from 'comlink';
 import type { TorrentRecord } from '../shared/db';
 import {
   DEFAULT_SETTINGS,
@@ -18,7 +18,7 @@ import { InputError } from '../shared/input';
 import { bitfieldFromIndexes } from '../shared/pieces';
 import { markOnce } from '../shared/timing-marks';
 import { allRecords, deleteTorrent, putRecord, storedPieces } from '../shared/records';
-import type { MetadataOutcome, SwEngineApi } from '../shared/sw-contract';
+import type { MetadataOutcome } from '../shared/sw-contract';
 import { BridgeClient } from './bridge-client';
 import { BRIDGE_GRACE_MS, likelyTcpSwarm, webRtcFailed } from './bridge-policy';
 import { detailOf } from './details';
@@ -30,8 +30,11 @@ import { foldTotals, saveTotals, TOTALS_SAVE_MS } from './lifetime-totals';
 import { connectRtcHost } from './rtc/link';
 import { applyLimits, capConnections } from './settings';
 import { metaOf, statusOf } from './status';
-import { checkStoreByIndex } from './stored-index-check';
+import { checkStoreByIndex, trustStoredPieces } from './stored-index-check';
+import { throttledProgress } from './hashing-progress';
+import { StatusPublisher } from './status-publisher';
 import { StreamRequests } from './stream-requests';
+import { serviceWorkerApi } from './sw-api';
 import { markTorrentMilestones } from './torrent-milestones';
 import { resolveSource } from './torrent-source';
 import { WebTorrent, type WtClient, type WtTorrent } from './webtorrent';
@@ -47,36 +50,6 @@ interface Entry {
 
 const message = (err: Error | string): string => (typeof err === 'string' ? err : err.message);
 
-/** Hashing progress for the page, at most every 200 ms; a closed page is ignored. */
-function throttledProgress(report: (fraction: number) => void): (hashed: number, total: number) => void {
-  let last = 0;
-  return (hashed, total) => {
-    const now = Date.now();
-    if (now - last < 200 && hashed < total) return;
-    last = now;
-    Promise.resolve(report(total > 0 ? hashed / total : 0)).catch(() => {});
-  };
-}
-
-/**
- * How long to keep asking the bridge for metadata: 2 minutes. Often enough
- * that a TCP swarm's torrent starts within a quarter second of the bridge having it.
- */
-const BRIDGE_METADATA_POLL_MS = 250;
-const BRIDGE_METADATA_ATTEMPTS = 480;
-
-/**
- * A resumed torrent's startup bitfield comes from IndexedDB, which holds only
- * pieces whose hash checked out, each written in one transaction. webtorrent
- * would still re-hash a sample of them; skip that so resuming reads nothing.
- * It calls this after 'metadata', so the override is set in time.
- */
-function trustStoredPieces(torrent: WtTorrent): void {
-  torrent.once('metadata', () => {
-    torrent._verifyPiecesUsingBitfield = (cb) => queueMicrotask(() => cb(null));
-  });
-}
-
 /** The torrent engine: webtorrent over IndexedDB, driven by the page and the service worker. */
 export class Engine implements EngineApi {
   #client: WtClient | null = null;
@@ -90,9 +63,12 @@ export class Engine implements EngineApi {
   /** Torrents the bridge has been brought in for. */
   readonly #bridged = new Set<string>();
   readonly #entries = new Map<string, Entry>();
-  readonly #listeners = new Set<Remote<StatusListener> | StatusListener>();
+  readonly #publisher = new StatusPublisher(() =>
+    [...this.#entries.values()]
+      .map((entry) => statusOf(entry.record, entry.torrent, entry.error))
+      .sort((a, b) => b.addedAt - a.addedAt),
+  );
   readonly #streams = new StreamRequests((infoHash) => this.#entries.get(infoHash)?.torrent);
-  #lastPushed = '';
   #markStarted: () => void = () => {};
   /** Settles once start() has the stored torrents back. */
   readonly #started = new Promise<void>((resolve) => {
@@ -110,7 +86,7 @@ export class Engine implements EngineApi {
     this.#markStarted();
     markOnce('engine:started');
     void this.#enforceQuota();
-    setInterval(() => this.#push(), STATUS_INTERVAL_MS);
+    setInterval(() => this.#publisher.push(), STATUS_INTERVAL_MS);
     setInterval(() => void saveTotals(this.#entries.values()).catch(() => {}), TOTALS_SAVE_MS);
   }
 
@@ -131,7 +107,7 @@ export class Engine implements EngineApi {
     await putRecord(record);
     this.#launch(record, record.meta ? new Uint8Array(record.meta.torrentFile) : source.torrentId);
     this.#joinBridge(record);
-    this.#push();
+    this.#publisher.push();
     return { infoHash: source.infoHash, existing: known !== undefined };
   }
 
@@ -161,7 +137,7 @@ export class Engine implements EngineApi {
           meta: metaOf(torrent),
         };
         this.#track(record, torrent, putRecord(record));
-        this.#push();
+        this.#publisher.push();
       });
     });
   }
@@ -172,7 +148,7 @@ export class Engine implements EngineApi {
     foldTotals(entry.record, entry.torrent);
     await putRecord(entry.record);
     await this.#stop(entry);
-    this.#push();
+    this.#publisher.push();
   }
 
   async resume(infoHash: string): Promise<void> {
@@ -180,7 +156,7 @@ export class Engine implements EngineApi {
     entry.record.paused = false;
     await putRecord(entry.record);
     if (!entry.torrent || entry.torrent.destroyed) await this.#resume(entry.record);
-    this.#push();
+    this.#publisher.push();
   }
 
   async remove(infoHash: string): Promise<void> {
@@ -241,7 +217,7 @@ export class Engine implements EngineApi {
         const entry = this.#entries.get(infoHash);
         if (entry && !entry.torrent && !entry.record.paused) await this.#resume(entry.record);
       }
-      return this.#push();
+      return this.#publisher.push();
     }
     for (const entry of this.#entries.values()) {
       if (!entry.torrent || entry.torrent.destroyed || entry.torrent.done) continue;
@@ -249,7 +225,7 @@ export class Engine implements EngineApi {
       await this.#stop(entry);
       entry.error = this.#quota.message;
     }
-    this.#push();
+    this.#publisher.push();
   }
 
   async detail(infoHash: string): Promise<TorrentDetail | null> {
@@ -260,34 +236,19 @@ export class Engine implements EngineApi {
   async setFilePriority(infoHash: string, fileIndex: number, priority: FilePriority): Promise<void> {
     const entry = this.#known(infoHash);
     await setFilePriority(entry.record, entry.torrent, fileIndex, priority);
-    this.#push();
+    this.#publisher.push();
   }
 
   list(): Promise<TorrentStatus[]> {
-    return Promise.resolve(this.#statuses());
+    return Promise.resolve(this.#publisher.read());
   }
 
   subscribe(listener: StatusListener): void {
-    this.#listeners.add(listener);
-    this.#lastPushed = '';
-    this.#push();
+    this.#publisher.add(listener);
   }
 
   connectServiceWorker(port: MessagePort): void {
-    // The page connects the service worker while the engine is still starting:
-    // answer only once the stored torrents are back, or they would look unknown.
-    const api: SwEngineApi = {
-      ensureMetadata: async (infoHash) => {
-        await this.#started;
-        return this.#ensureMetadata(infoHash);
-      },
-      waitForPiece: async (requestId, infoHash, index, lastIndex) => {
-        await this.#started;
-        return this.#streams.waitForPiece(requestId, infoHash, index, lastIndex);
-      },
-      release: (requestId) => this.#streams.release(requestId),
-    };
-    expose(api, port);
+    expose(serviceWorkerApi(this.#started, (infoHash) => this.#ensureMetadata(infoHash), this.#streams), port);
   }
 
   async #ensureMetadata(infoHash: string): Promise<MetadataOutcome> {
@@ -329,20 +290,17 @@ export class Engine implements EngineApi {
 
   async #metadataFromBridge(bridge: BridgeClient, record: TorrentRecord): Promise<void> {
     const { infoHash } = record;
-    for (let attempt = 0; attempt < BRIDGE_METADATA_ATTEMPTS; attempt++) {
-      // The first try at once: a bridge that already has the torrent answers straight away.
-      if (attempt > 0) await new Promise((resolve) => setTimeout(resolve, BRIDGE_METADATA_POLL_MS));
-      const entry = this.#entries.get(infoHash);
-      if (!entry?.torrent || entry.torrent.destroyed || entry.torrent.metadata) return;
-      // The user turned this bridge off or chose another in Settings.
-      if (this.#bridge !== bridge) return;
-      const bytes = await bridge.torrentFile(infoHash).catch(() => null);
-      if (!bytes || entry.torrent.metadata || this.#entries.get(infoHash) !== entry) continue;
-      // Nothing is stored before the metadata, so starting over from the .torrent loses nothing.
-      await this.#client?.remove(infoHash, { destroyStore: false }).catch(() => {});
-      this.#launch(record, bytes);
-      return;
-    }
+    // Stop once WebRTC peers gave the metadata, the torrent went, or the user changed the bridge in Settings.
+    // The entry is read afresh: a paused and resumed torrent gets a new one and still wants the metadata.
+    const wanted = (): boolean => {
+      const torrent = this.#entries.get(infoHash)?.torrent;
+      return this.#bridge === bridge && !!torrent && !torrent.destroyed && !torrent.metadata;
+    };
+    const bytes = await bridge.waitForTorrentFile(infoHash, wanted);
+    if (!bytes || !wanted()) return;
+    // Nothing is stored before the metadata, so starting over from the .torrent loses nothing.
+    await this.#client?.remove(infoHash, { destroyStore: false }).catch(() => {});
+    this.#launch(record, bytes);
   }
 
   #known(infoHash: string): Entry {
@@ -398,7 +356,7 @@ export class Engine implements EngineApi {
             record.meta = metaOf(torrent);
             resolve(putRecord(record));
             // The page lists the files now rather than on the next status tick.
-            this.#push();
+            this.#publisher.push();
           });
           // Removed before the metadata came (e.g. relaunched from the bridge's .torrent).
           torrent.once('close', () => resolve());
@@ -416,7 +374,7 @@ export class Engine implements EngineApi {
     usePiecePicker(torrent);
     torrent.on('verified', (index) => this.#streams.onVerified(infoHash, index));
     // A finished download shows at once, not at the next status tick.
-    torrent.on('done', () => this.#push());
+    torrent.on('done', () => this.#publisher.push());
     torrent.on('verified', (index) => {
       if (this.#quota.addPiece(record, index)) void this.#enforceQuota();
     });
@@ -431,24 +389,6 @@ export class Engine implements EngineApi {
     entry.error = message(err);
     this.#streams.dropTorrent(infoHash);
     console.error('[engine]', infoHash.slice(0, 8), entry.error);
-    this.#push();
-  }
-
-  #statuses(): TorrentStatus[] {
-    return [...this.#entries.values()]
-      .map((entry) => statusOf(entry.record, entry.torrent, entry.error))
-      .sort((a, b) => b.addedAt - a.addedAt);
-  }
-
-  /** Sends the statuses to every listener, only when something changed. */
-  #push(): void {
-    if (this.#listeners.size === 0) return;
-    const statuses = this.#statuses();
-    const serialised = JSON.stringify(statuses);
-    if (serialised === this.#lastPushed) return;
-    this.#lastPushed = serialised;
-    for (const listener of this.#listeners) {
-      Promise.resolve(listener(statuses)).catch(() => this.#listeners.delete(listener));
-    }
+    this.#publisher.push();
   }
 }

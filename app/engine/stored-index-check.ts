@@ -29,3 +29,15 @@ export function checkStoreByIndex(torrent: WtTorrent): void {
     };
   });
 }
+
+/**
+ * A resumed torrent's startup bitfield comes from IndexedDB, which holds only
+ * pieces whose hash checked out, each written in one transaction. webtorrent
+ * would still re-hash a sample of them; skip that so resuming reads nothing.
+ * It calls this after 'metadata', so the override is set in time.
+ */
+export function trustStoredPieces(torrent: WtTorrent): void {
+  torrent.once('metadata', () => {
+    torrent._verifyPiecesUsingBitfield = (cb) => queueMicrotask(() => cb(null));
+  });
+}
