@@ -5,6 +5,11 @@
  */
 import type { BrowserContext, Page } from '@playwright/test';
 
+/** The 60 s 720p faststart clip the first-frame and offline scenarios play. */
+export const BENCH_CLIP = { durationSec: 60, width: 1280, height: 720 };
+/** The first file's Play button on the torrent page. */
+export const PLAY_BUTTON = '[data-testid="file-row"][data-index="0"] [data-testid="file-play"]';
+
 const KEY = 'bench:video';
 
 /**

@@ -19,7 +19,9 @@ import type { ReferenceServer } from '../lib/reference-server.ts';
 import type { AppServer } from '../lib/server.ts';
 import { withTimeout } from '../lib/timeout.ts';
 import {
+  BENCH_CLIP,
   installClickOnAppear,
+  PLAY_BUTTON,
   installFirstFrameProbe,
   measureSeek,
   readMark,
@@ -28,11 +30,9 @@ import {
 } from '../lib/video.ts';
 import type { Scenario } from './scenario.ts';
 
-const CLIP = { durationSec: 60, width: 1280, height: 720 };
 const SEEK_FRACTION = 0.8;
 const FRAME_TIMEOUT_MS = 60_000;
 const SEEK_TIMEOUT_MS = 30_000;
-const PLAY_BUTTON = '[data-testid="file-row"][data-index="0"] [data-testid="file-play"]';
 
 interface PlaybackRun extends SeekTiming {
   /** ms from navigation to the first frame presented. */
@@ -170,9 +170,9 @@ async function referencePlayback(
 
 export const firstFrame: Scenario = {
   name: 'first-frame',
-  summary: `first frame and seek, ${CLIP.durationSec} s ${CLIP.width}x${CLIP.height} faststart MP4 from a seeding tab`,
+  summary: `first frame and seek, ${BENCH_CLIP.durationSec} s ${BENCH_CLIP.width}x${BENCH_CLIP.height} faststart MP4 from a seeding tab`,
   async run({ browser, app, reference, runs, log }) {
-    const media = await createTestVideo(CLIP);
+    const media = await createTestVideo(BENCH_CLIP);
     const ours: PlaybackRun[] = [];
     const refs: PlaybackRun[] = [];
     log(`seeding ${media.fileName} (${(media.size / 1e6).toFixed(1)} MB) from the app and from stock webtorrent…`);

@@ -15,13 +15,11 @@ import {
   readMilestones,
   type Milestones,
 } from '../lib/milestones.ts';
-import { installClickOnAppear, installFirstFrameProbe, readMark, waitForMark } from '../lib/video.ts';
+import { BENCH_CLIP, PLAY_BUTTON, installClickOnAppear, installFirstFrameProbe, readMark, waitForMark } from '../lib/video.ts';
 import type { Scenario } from './scenario.ts';
 
-const CLIP = { durationSec: 60, width: 1280, height: 720 };
 const FRAME_TIMEOUT_MS = 30_000;
 const CONTROL_TIMEOUT_MS = 30_000;
-const PLAY_BUTTON = '[data-testid="file-row"][data-index="0"] [data-testid="file-play"]';
 /** The prefix installFirstFrameProbe and installClickOnAppear write their marks under. */
 const MARK_PREFIX = 'bench:video:';
 
@@ -79,9 +77,9 @@ async function offlineReload(page: Page): Promise<OfflineRun> {
 
 export const offline: Scenario = {
   name: 'offline',
-  summary: `offline reload and play of a stored ${CLIP.durationSec} s ${CLIP.width}x${CLIP.height} faststart MP4`,
+  summary: `offline reload and play of a stored ${BENCH_CLIP.durationSec} s ${BENCH_CLIP.width}x${BENCH_CLIP.height} faststart MP4`,
   async run({ browser, app, runs, log }) {
-    const media = await createTestVideo(CLIP);
+    const media = await createTestVideo(BENCH_CLIP);
     log(`storing ${media.fileName} (${(media.size / 1e6).toFixed(1)} MB) in a tab by seeding it…`);
     const seeder = await seedInApp(browser, app, media.path);
     const ours: OfflineRun[] = [];
