@@ -2,6 +2,7 @@ import { defineConfig } from 'vite';
 import { svelte } from '@sveltejs/vite-plugin-svelte';
 import { VitePWA } from 'vite-plugin-pwa';
 import { SHARE_FILES_FIELD, SHARE_TARGET_PATH } from './app/shared/share-contract';
+import { earlyStart } from './scripts/early-start-plugin';
 
 // The app lives in app/, the service worker in sw/; both build into dist/.
 export default defineConfig({
@@ -18,6 +19,7 @@ export default defineConfig({
   },
   plugins: [
     svelte(),
+    earlyStart(),
     VitePWA({
       strategies: 'injectManifest',
       srcDir: '../sw',

@@ -96,18 +96,30 @@ export async function expectWholeFileInPage(
     .toEqual({ status: 200, size: expected.size, sha256: expected.sha256 });
 }
 
-/**
- * Opens the app's player for file 0 from the torrent page (where /add lands)
- * and checks it streams from /stream/<infoHash>/0.
- */
-export async function openPlayer(page: Page, infoHash: string): Promise<Locator> {
-  await expect(page).toHaveURL(new RegExp(`/t/${infoHash}$`));
-  await page.locator('[data-testid="file-row"][data-index="0"] [data-testid="file-play"]').click();
+/** The player's <video>, once it shows, checked to stream from /stream/<infoHash>/0. */
+async function expectVideoOfFile0(page: Page, infoHash: string): Promise<Locator> {
   const video = page.locator('video[data-testid="player"]');
   await expect(video).toBeVisible();
   const src = await video.evaluate((v: HTMLVideoElement) => new URL(v.currentSrc || v.src, location.href).pathname);
   expect(src, 'the player should stream from /stream/<infoHash>/0').toMatch(new RegExp(`^/stream/${infoHash}/0(/|$)`));
   return video;
+}
+
+/**
+ * Opens the app's player for file 0 from the torrent page and checks it
+ * streams from /stream/<infoHash>/0. After /add the page may have opened it
+ * already (?play=…), and then Play changes nothing.
+ */
+export async function openPlayer(page: Page, infoHash: string): Promise<Locator> {
+  await expect(page).toHaveURL(new RegExp(`/t/${infoHash}(\\?play=(main|0))?$`));
+  await page.locator('[data-testid="file-row"][data-index="0"] [data-testid="file-play"]').click();
+  return expectVideoOfFile0(page, infoHash);
+}
+
+/** After /add of a single film, the page opens it without a click and says so in its URL. */
+export async function expectPlayerOpenedItself(page: Page, infoHash: string): Promise<Locator> {
+  await expect(page).toHaveURL(new RegExp(`/t/${infoHash}\\?play=0$`));
+  return expectVideoOfFile0(page, infoHash);
 }
 
 /** Polls until the video has played past `seconds`; on failure, says what state it was in. */

@@ -35,7 +35,8 @@ interface Manifest {
 }
 
 async function expectTorrentPage(page: Page, infoHash: string, name: string): Promise<void> {
-  await expect(page).toHaveURL(new RegExp(`/t/${infoHash}$`));
+  // A magnet's page waits to open its main file (?play=main) until the files are known.
+  await expect(page).toHaveURL(new RegExp(`/t/${infoHash}(\\?play=main)?$`));
   await expect(page.getByTestId('torrent-page')).toHaveAttribute('data-infohash', infoHash);
   await expect(page.getByRole('heading', { level: 1 })).toHaveText(name);
 }

@@ -28,6 +28,8 @@ test('a file seeded in one browser plays in another from the shared link', async
       const shown = await field.inputValue();
       expect(shown.startsWith(`${baseURL}/add?uri=magnet%3A%3Fxt%3Durn%3Abtih%3A${infoHash}`)).toBe(true);
       await expect(pageA.getByTestId('share-qr')).toBeVisible();
+      // Drawn once the page is idle.
+      await expect(pageA.getByTestId('share-qr-code')).toHaveAttribute('d', /^M/);
       // Linux Chromium has no Web Share, so the button copies the link instead.
       await pageA.getByTestId('share-button').click();
       await expect(pageA.getByTestId('share-message')).toHaveText('Link copied.');

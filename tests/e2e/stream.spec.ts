@@ -9,10 +9,10 @@ import {
   addTorrentViaLink,
   expectPlayedPast,
   expectTorrentShown,
+  expectPlayerOpenedItself,
   expectWholeFileInPage,
   fetchAndHashInPage,
   installFirstFrameProbe,
-  openPlayer,
   readFirstFrameTimes,
   recordFigure,
   streamUrl,
@@ -35,7 +35,7 @@ test('streams a torrent from a WebRTC seeder into a <video>, then serves the who
 
   await test.step('a service worker controls the page', () => waitForServiceWorkerControl(page));
 
-  const video = await test.step('open the player', () => openPlayer(page, infoHash));
+  const video = await test.step('the page opens the film by itself', () => expectPlayerOpenedItself(page, infoHash));
 
   await test.step('the video plays past 1 s', () => expectPlayedPast(video, 1));
 

@@ -2,6 +2,7 @@ import { transfer, wrap, type Remote } from 'comlink';
 import type { EngineApi } from '../../shared/engine-api';
 import { streamPath } from '../../shared/stream-url';
 import { markOnce } from '../../shared/timing-marks';
+import { takeEarlyEngine } from './early-engine';
 import { loadEngineConfig } from './config';
 import { readStoredSettings } from './settings-storage';
 import { startRtcHost } from './rtc-host';
@@ -21,11 +22,14 @@ function missingFeature(): string | null {
 }
 
 function startWorker(): { worker: Worker; failed: Promise<never> } {
-  const worker = new Worker(new URL('../../engine/worker.ts', import.meta.url), { type: 'module', name: 'engine' });
+  const early = takeEarlyEngine();
+  const worker =
+    early?.worker ?? new Worker(new URL('../../engine/worker.ts', import.meta.url), { type: 'module', name: 'engine' });
   const failed = new Promise<never>((_, reject) => {
-    worker.addEventListener('error', (ev) => {
-      reject(new Error(`The torrent engine failed to start: ${ev.message || 'unknown error'}.`));
-    });
+    const fail = (message: string) =>
+      reject(new Error(`The torrent engine failed to start: ${message || 'unknown error'}.`));
+    if (early?.error) fail(early.error);
+    worker.addEventListener('error', (ev) => fail(ev.message));
   });
   return { worker, failed };
 }

@@ -2,6 +2,7 @@ import { transfer, type Remote } from 'comlink';
 import { Workbox } from 'workbox-window';
 import type { EngineApi } from '../../shared/engine-api';
 import { isSwToPage, type ClaimRequest, type PageToSw } from '../../shared/sw-contract';
+import { SERVICE_WORKER_URL } from '../../shared/early-start';
 import { markOnce } from '../../shared/timing-marks';
 import { appUpdate } from '../state/update.svelte';
 
@@ -42,10 +43,11 @@ export async function connectServiceWorker(api: Remote<EngineApi>): Promise<void
     const next = navigator.serviceWorker.controller;
     if (next) handOverPort(api, next);
   });
-  const wb = new Workbox('/sw.js', { scope: '/' });
+  const wb = new Workbox(SERVICE_WORKER_URL, { scope: '/' });
   offerUpdates(wb);
   const registered = navigator.serviceWorker.controller !== null;
-  await wb.register();
+  // Not after 'load', Workbox's default: streaming waits for this worker to take control.
+  await wb.register({ immediate: true });
   const ready = await navigator.serviceWorker.ready;
   if (!navigator.serviceWorker.controller) {
     const claim: ClaimRequest = { type: 'claim' };

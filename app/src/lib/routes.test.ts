@@ -26,8 +26,21 @@ describe('parseRoute', () => {
   });
 
   it('lower-cases the info hash of a torrent page', () => {
-    expect(parseRoute(at(`/t/${HASH.toUpperCase()}`))).toEqual({ name: 'torrent', infoHash: HASH });
-    expect(parseRoute(at(`/t/${HASH}/`))).toEqual({ name: 'torrent', infoHash: HASH });
+    expect(parseRoute(at(`/t/${HASH.toUpperCase()}`))).toEqual({ name: 'torrent', infoHash: HASH, play: null });
+    expect(parseRoute(at(`/t/${HASH}/`))).toEqual({ name: 'torrent', infoHash: HASH, play: null });
+  });
+
+  it('reads which file a torrent page opens', () => {
+    expect(parseRoute(at(`/t/${HASH}?play=3`))).toMatchObject({ play: 3 });
+    expect(parseRoute(at(`/t/${HASH}?play=main`))).toMatchObject({ play: 'main' });
+    expect(parseRoute(at(`/t/${HASH}?play=-1`))).toMatchObject({ play: null });
+    expect(parseRoute(at(`/t/${HASH}?play=1e3`))).toMatchObject({ play: null });
+  });
+
+  it('builds torrent paths that parse back', () => {
+    for (const play of [null, 0, 12, 'main'] as const) {
+      expect(parseRoute(at(torrentPath(HASH, play)))).toEqual({ name: 'torrent', infoHash: HASH, play });
+    }
   });
 
   it('leaves anything else alone', () => {

@@ -1,9 +1,12 @@
 /** The app's pages, parsed from a URL. Pure so it can be unit tested. */
+export type PlayRequest = number | 'main' | null;
+
 export type Route =
   | { name: 'home' }
   /** `uri` is the still-unvalidated magnet, info hash or .torrent URL. */
   | { name: 'add'; uri: string }
-  | { name: 'torrent'; infoHash: string }
+  /** `play`: the file to open at once, or 'main' for the torrent's main video or audio once its files are known. */
+  | { name: 'torrent'; infoHash: string; play: PlayRequest }
   | { name: 'library' }
   | { name: 'settings' }
   | { name: 'not-found'; path: string };
@@ -20,13 +23,20 @@ export function parseRoute(url: URL): Route {
   }
   const match = TORRENT_PATH.exec(path);
   if (match?.[1]) {
-    return { name: 'torrent', infoHash: safeDecode(match[1]).toLowerCase() };
+    return { name: 'torrent', infoHash: safeDecode(match[1]).toLowerCase(), play: parsePlay(url.searchParams.get('play')) };
   }
   return { name: 'not-found', path };
 }
 
-export function torrentPath(infoHash: string): string {
-  return `/t/${encodeURIComponent(infoHash)}`;
+/** A torrent's page; with `play`, one that opens that file (or the main one) in the player. */
+export function torrentPath(infoHash: string, play: PlayRequest = null): string {
+  const path = `/t/${encodeURIComponent(infoHash)}`;
+  return play === null ? path : `${path}?play=${play}`;
+}
+
+function parsePlay(value: string | null): PlayRequest {
+  if (value === 'main') return 'main';
+  return value !== null && /^\d{1,6}$/.test(value) ? Number(value) : null;
 }
 
 /** Whether a same-origin path is one of ours (and not e.g. /stream/ or an asset). */

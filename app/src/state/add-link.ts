@@ -4,12 +4,13 @@ import { torrents } from './torrents.svelte';
 
 /**
  * Handles /add?uri=… (protocol handlers and shared links point there): adds the
- * torrent, then replaces the history entry so a reload doesn't add it again.
+ * torrent, then replaces the history entry so a reload doesn't add it again;
+ * its page opens the main video or audio file as soon as the files are known.
  * On failure the error shows on the home view.
  */
 export async function addFromLink(uri: string): Promise<void> {
   const result = await torrents.addText(uri);
   // The user may have navigated away meanwhile; then leave their history alone.
   if (router.route.name !== 'add') return;
-  router.navigate(result ? torrentPath(result.infoHash) : '/', { replace: true });
+  router.navigate(result ? torrentPath(result.infoHash, 'main') : '/', { replace: true });
 }

@@ -20,5 +20,5 @@ export async function addFromPaste(event: ClipboardEvent): Promise<void> {
   if (files.length === 0 && text.trim() === '') return;
   event.preventDefault();
   const result = files.length > 0 ? await torrents.addFiles(files) : await torrents.addText(findTorrentLink(text) ?? text);
-  if (result) router.navigate(torrentPath(result.infoHash));
+  if (result) router.navigate(torrentPath(result.infoHash, 'main'));
 }

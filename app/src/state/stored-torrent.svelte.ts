@@ -10,8 +10,8 @@ export class StoredTorrent {
   async load(infoHash: string): Promise<void> {
     this.#wanted = infoHash;
     try {
-      const record = await getRecord(infoHash);
-      const status = record ? storedStatus(record, await storedPieces(infoHash)) : undefined;
+      const [record, pieces] = await Promise.all([getRecord(infoHash), storedPieces(infoHash)]);
+      const status = record ? storedStatus(record, pieces) : undefined;
       if (this.#wanted === infoHash) this.status = status;
     } catch {
       // Unreadable storage: the page waits for the engine, which says what is wrong.
