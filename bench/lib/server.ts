@@ -32,8 +32,9 @@ async function waitForHealth(url: string, isAlive: () => boolean, output: () => 
   throw new Error(`the server did not answer /health within ${START_TIMEOUT_MS / 1000} s:\n${output()}`);
 }
 
-export async function startAppServer(distDir: string): Promise<AppServer> {
-  const port = await freePort(PREFERRED_PORT);
+/** `preferredPort` 0 takes any free port: for a tool that may run beside the bench. */
+export async function startAppServer(distDir: string, preferredPort = PREFERRED_PORT): Promise<AppServer> {
+  const port = await freePort(preferredPort);
   const dataDir = await mkdtemp(path.join(os.tmpdir(), 'btstream-bench-data-'));
   const output = tail();
   const child = spawn(process.execPath, ['--import', 'tsx', 'tracker-server/main.ts'], {
