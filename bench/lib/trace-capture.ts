@@ -5,6 +5,7 @@
  * /t/<infoHash>, Play clicked the moment it shows, until the first frame.
  */
 import type { Browser, Page } from '@playwright/test';
+import { appIsCached } from '../../tests/support/app-cached.ts';
 import { createTestVideo } from '../../tests/fixtures/media.ts';
 import { seedInApp } from './app.ts';
 import { newContext } from './browser.ts';
@@ -80,6 +81,7 @@ export async function captureFlow(browser: Browser, app: AppServer, flow: Flow, 
     }
     const { context, page } = seeder;
     await page.waitForFunction(() => Boolean(navigator.serviceWorker?.controller), null, { timeout: 30_000 });
+    await page.waitForFunction(appIsCached, null, { timeout: 30_000, polling: 250 });
     await installFirstFrameProbe(context);
     await installClickOnAppear(context, PLAY_BUTTON);
     await installLongTaskProbe(context);

@@ -6,6 +6,7 @@
  * first video frame.
  */
 import type { Page } from '@playwright/test';
+import { appIsCached } from '../../tests/support/app-cached.ts';
 import { createTestVideo } from '../../tests/fixtures/media.ts';
 import { describeAppPage, seedInApp } from '../lib/app.ts';
 import { metric } from '../lib/metric.ts';
@@ -94,6 +95,7 @@ export const offline: Scenario = {
     try {
       const { context, page } = seeder;
       await waitForServiceWorkerControl(page);
+      await page.waitForFunction(appIsCached, null, { timeout: 30_000, polling: 250 });
       // Init scripts apply from the next navigation on.
       await installFirstFrameProbe(context);
       await installClickOnAppear(context, PLAY_BUTTON);

@@ -4,6 +4,7 @@
  * `/stream/<infoHash>/<fileIndex>`, and `<video data-testid="player">`.
  */
 import { expect, type Locator, type Page, type TestInfo } from '@playwright/test';
+import { appIsCached } from '../support/app-cached.ts';
 
 export function streamUrl(infoHash: string, fileIndex = 0): string {
   return `/stream/${infoHash}/${fileIndex}`;
@@ -24,6 +25,13 @@ export async function expectTorrentShown(page: Page, name: string): Promise<void
 }
 
 /** Waits until a service worker controls the page; /stream/ URLs only work then. */
+/** Waits until the service worker has cached the app for offline starts. */
+export async function waitForAppCached(page: Page, timeout = 30_000): Promise<void> {
+  await expect
+    .poll(() => page.evaluate(appIsCached).catch(() => false), { message: 'the app should be cached for offline use', timeout })
+    .toBe(true);
+}
+
 export async function waitForServiceWorkerControl(page: Page, timeout = 30_000): Promise<void> {
   await expect
     .poll(

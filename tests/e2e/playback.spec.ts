@@ -14,6 +14,7 @@ import {
   openPlayer,
   storedPieceCount,
   streamUrl,
+  waitForAppCached,
   waitForServiceWorkerControl,
 } from './helpers.ts';
 
@@ -71,6 +72,7 @@ test('seeks to 80 %, answers any range exactly, and plays offline from storage',
   }
 
   await test.step('offline, after a reload, the file plays from IndexedDB', async () => {
+    await waitForAppCached(page);
     await context.setOffline(true);
     await page.reload();
     await expect(page.getByTestId('torrent-page')).toBeVisible();

@@ -11,7 +11,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { expect, test, type Page } from '@playwright/test';
 import { createTestVideo, DEFAULT_CLIP } from '../fixtures/media.ts';
-import { expectPlayedPast, openPlayer, waitForServiceWorkerControl } from './helpers.ts';
+import { expectPlayedPast, openPlayer, waitForAppCached, waitForServiceWorkerControl } from './helpers.ts';
 import { makeTorrentFile, randomInfoHash, seedFromHome } from './pwa-helpers.ts';
 
 /** The built app the e2e server serves (npm start's DIST_DIR, resolved the way the server does). */
@@ -82,6 +82,7 @@ test('the manifest takes magnet links, shares and .torrent files', async ({ requ
 test('the app shell loads offline once the service worker is in', async ({ page, context }) => {
   await page.goto('/');
   await waitForServiceWorkerControl(page);
+  await waitForAppCached(page);
   await context.setOffline(true);
   try {
     await page.reload();
