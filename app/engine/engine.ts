@@ -22,6 +22,7 @@ import type { MetadataOutcome } from '../shared/sw-contract';
 import { BridgeClient } from './bridge-client';
 import { BRIDGE_GRACE_MS, likelyTcpSwarm, webRtcFailed } from './bridge-policy';
 import { detailOf } from './details';
+import { headStartMainFile } from './head-start';
 import { followPriorities, setFilePriority } from './file-priority';
 import { IdbChunkStore } from './idb-chunk-store';
 import { usePiecePicker } from './piece-picker';
@@ -371,6 +372,7 @@ export class Engine implements EngineApi {
     this.#entries.set(infoHash, { record, torrent, error: null, metadata });
     markTorrentMilestones(torrent);
     followPriorities(record, torrent);
+    headStartMainFile(record, torrent);
     usePiecePicker(torrent);
     torrent.on('verified', (index) => this.#streams.onVerified(infoHash, index));
     // A finished download shows at once, not at the next status tick.

@@ -17,20 +17,3 @@ export function playerKind(mimeType: string): PlayerKind | null {
 export function isPlayable(kind: PlayerKind): boolean {
   return kind === 'video' || kind === 'audio';
 }
-
-/**
- * The file a torrent is for, when it is for watching or listening: its largest
- * file, if that plays and holds at least half the torrent (a film with its
- * sample and subtitles, not an album of equal tracks). Null otherwise.
- */
-export function mainMediaFile(files: readonly { index: number; length: number; mimeType: string }[]): number | null {
-  let total = 0;
-  let largest: (typeof files)[number] | undefined;
-  for (const file of files) {
-    total += file.length;
-    if (!largest || file.length > largest.length) largest = file;
-  }
-  if (!largest || largest.length * 2 < total) return null;
-  const kind = playerKind(largest.mimeType);
-  return kind && isPlayable(kind) ? largest.index : null;
-}
