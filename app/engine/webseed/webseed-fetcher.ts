@@ -2,12 +2,13 @@ import type { WtTorrent, WtTorrentInternals } from '../webtorrent';
 import { backoffMs } from './backoff';
 import { ByteBudget } from './byte-budget';
 import { Pacer } from './pacer';
-import { PieceCutter, type CutPiece } from './piece-cutter';
-import { rangeBody } from './range-body';
+import type { BodyFiller } from './body-filler';
+import { openRangeBody } from './range-body';
 import { fetchOrder, isWanted } from './piece-order';
 import { bytesOf, planRange, type PieceRange, type TorrentGeometry } from './range-plan';
 import { internalsOf, TorrentPieces } from './torrent-pieces';
 import { pieceMatches } from './verify-piece';
+import { pieceSize } from '../../shared/pieces';
 import { markOnce } from '../../shared/timing-marks';
 
 const MiB = 1024 * 1024;
@@ -140,31 +141,45 @@ class WebSeedFetcher {
   }
 
   async #fetch(range: PieceRange): Promise<void> {
-    const cutter = new PieceCutter(this.#geometry, range);
     const bytes = bytesOf(this.#geometry, range);
+    let next = range.first;
+    let body: BodyFiller | null = null;
     try {
-      for await (const chunk of rangeBody(this.#url, bytes, this.#abort.signal)) {
-        markOnce('webseed:first-byte');
-        this.#pieces.countDownload(chunk.byteLength);
-        const wait = this.#pacer.book(chunk.byteLength, Date.now());
-        if (wait > 0) await this.#sleep(wait);
-        for (const piece of cutter.push(chunk)) {
-          // Stop reading while too much waits to be stored.
-          await this.#budget.take(piece.data.byteLength);
-          void this.#accept(piece);
+      body = await openRangeBody(this.#url, bytes, this.#abort.signal);
+      for (; next <= range.last; next++) {
+        const size = pieceSize(this.#geometry, next);
+        // Held from before the read, so a slow IndexedDB stops the reading.
+        await this.#budget.take(size);
+        let data: Uint8Array<ArrayBuffer>;
+        try {
+          // Each piece in its own buffer, so storing it copies nothing else.
+          data = await body.fill(new Uint8Array(size));
+        } catch (err) {
+          this.#budget.give(size);
+          throw err;
         }
+        if (data.byteLength < size) {
+          this.#budget.give(size);
+          break;
+        }
+        markOnce('webseed:first-byte');
+        this.#pieces.countDownload(size);
+        const wait = this.#pacer.book(size, Date.now());
+        if (wait > 0) await this.#sleep(wait);
+        void this.#accept({ index: next, data });
       }
-      if (!cutter.complete || cutter.surplus > 0) {
+      if (next <= range.last || (await body.hasMore())) {
         throw new Error(`the server sent a wrong length for bytes ${bytes.start}-${bytes.end}`);
       }
     } finally {
+      await body?.cancel();
       // Pieces the body did not bring go back to webtorrent (and to the next plan).
-      for (let i = cutter.nextIndex; i <= range.last; i++) this.#pieces.release(i);
+      for (let i = next; i <= range.last; i++) this.#pieces.release(i);
     }
   }
 
   /** Checks a piece's hash, then stores it; a bad piece is never stored. */
-  async #accept({ index, data }: CutPiece): Promise<void> {
+  async #accept({ index, data }: { index: number; data: Uint8Array<ArrayBuffer> }): Promise<void> {
     try {
       const expected = this.#torrent._hashes[index];
       if (expected === undefined || !(await pieceMatches(data, expected))) {
