@@ -1,13 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { bodyFiller } from './body-filler';
 
-const bytes = (n: number, from = 0): Uint8Array => Uint8Array.from({ length: n }, (_, i) => (from + i) % 251);
+const bytes = (n: number, from = 0): Uint8Array<ArrayBuffer> => Uint8Array.from({ length: n }, (_, i) => (from + i) % 251);
 
 /** A body that gives `data` in chunks of the given sizes, as a byte stream (BYOB) or a plain one. */
-function body(data: Uint8Array, chunkSizes: number[], bytesStream: boolean): ReadableStream<Uint8Array> {
+function body(data: Uint8Array<ArrayBuffer>, chunkSizes: number[], bytesStream: boolean): ReadableStream<Uint8Array> {
   let at = 0;
   let i = 0;
-  const nextChunk = (): Uint8Array | null => {
+  const nextChunk = (): Uint8Array<ArrayBuffer> | null => {
     if (at >= data.byteLength) return null;
     const n = Math.min(chunkSizes[i++ % chunkSizes.length]!, data.byteLength - at);
     const chunk = data.slice(at, at + n);
