@@ -162,6 +162,7 @@ class WebSeedFetcher {
           this.#budget.give(size);
           break;
         }
+        // Named for the first bytes in hand: a whole piece, as pieces are read whole.
         markOnce('webseed:first-byte');
         this.#pieces.countDownload(size);
         const wait = this.#pacer.book(size, Date.now());
