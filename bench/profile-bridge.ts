@@ -3,12 +3,13 @@
  * profile (CDP Profiler on the worker target), CPU per process and thread
  * (/proc, before and after), and the app's timing marks.
  *
- *   npx tsx bench/profile-bridge.ts [--runs=N] [--profile] [--verbose] [--dists=a,b] [--out=/tmp/prof]
+ *   npx tsx bench/profile-bridge.ts [--runs=N] [--profile] [--verbose] [--cold] [--dists=a,b] [--out=/tmp/prof]
  *
  * --dists takes built apps (`vite build --outDir …`), one server each, run in
  * turn: A/B figures from the same conditions. --profile writes the worker's
  * .cpuprofile (map it with the build's source map); --verbose adds the CPU
- * timeline.
+ * timeline. --cold drops the torrent from the bridge before each run, so the
+ * bridge fetches from the seeder while the browser fetches from it.
  */
 import { mkdtemp, readdir, readFile, writeFile } from 'node:fs/promises';
 import os from 'node:os';
@@ -27,6 +28,7 @@ const arg = (name: string): string | undefined =>
 const RUNS = Number(arg('runs') ?? 1);
 const PROFILE = process.argv.includes('--profile');
 const VERBOSE = process.argv.includes('--verbose');
+const COLD = process.argv.includes('--cold');
 const OUT = arg('out') ?? '/tmp/prof';
 /** Linux clock ticks (USER_HZ) are 1/100 s. */
 const TICK_S = 0.01;
@@ -190,6 +192,7 @@ async function main(): Promise<void> {
   const browserPid = await pidWithArg(`--remote-debugging-port=${new URL(debugUrl).port}`);
   try {
     for (const { app } of variants) {
+      if (COLD) break;
       await fetch(`${app.url}/api/torrents`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ uri: made.magnetURI }) });
       for (;;) {
         const s = (await (await fetch(`${app.url}/api/torrents/${made.infoHash}`)).json()) as { progress?: number };
@@ -201,6 +204,7 @@ async function main(): Promise<void> {
     for (let run = 1; run <= RUNS; run++) for (const variant of variants) {
       const { app } = variant;
       const { magnetURI } = made;
+      if (COLD) await fetch(`${app.url}/api/torrents/${made.infoHash}`, { method: 'DELETE' });
       const context = await newContext(browser);
       const page = await context.newPage();
       let workerSession: string | null = null;
