@@ -1,12 +1,13 @@
 import { runInNewContext } from 'node:vm';
 import { describe, expect, it } from 'vitest';
-import { EARLY_ENGINE_GLOBAL, EARLY_ENGINE_MARK, SERVICE_WORKER_URL, earlyStartScript } from './early-start';
+import { EARLY_ENGINE_GLOBAL, EARLY_ENGINE_MARK, ENGINE_CONFIG_URL, SERVICE_WORKER_URL, earlyStartScript } from './early-start';
 
 type Listener = (event: { message?: string }) => void;
 
 /** Runs the script against stand-ins for the globals it touches; returns what it did. */
 function run(options: { worker?: 'ok' | 'throws' | 'missing'; serviceWorker?: boolean }) {
   const registered: string[] = [];
+  const appended: { rel?: string; as?: string; href?: string; crossOrigin?: string }[] = [];
   const marks: string[] = [];
   const workers: { url: string; type: unknown; listeners: Record<string, Listener> }[] = [];
   class FakeWorker {
@@ -23,14 +24,19 @@ function run(options: { worker?: 'ok' | 'throws' | 'missing'; serviceWorker?: bo
   const navigator =
     options.serviceWorker === false
       ? {}
-      : { serviceWorker: { register: (url: string) => (registered.push(url), Promise.resolve()) } };
+      : { onLine: true, serviceWorker: { register: (url: string) => (registered.push(url), Promise.resolve()) } };
+  const document = {
+    createElement: () => ({}),
+    head: { appendChild: (el: (typeof appended)[number]) => appended.push(el) },
+  };
   runInNewContext(earlyStartScript('/assets/worker-abc.js'), {
     self,
     navigator,
+    document,
     Worker: options.worker === 'missing' ? undefined : FakeWorker,
     performance: { mark: (m: string) => marks.push(m) },
   });
-  return { registered, marks, workers, boot: self[EARLY_ENGINE_GLOBAL] as { error: string | null } | undefined };
+  return { registered, marks, workers, appended, boot: self[EARLY_ENGINE_GLOBAL] as { error: string | null } | undefined };
 }
 
 describe('earlyStartScript', () => {
@@ -40,6 +46,13 @@ describe('earlyStartScript', () => {
     expect(done.workers).toEqual([expect.objectContaining({ url: '/assets/worker-abc.js', type: 'module' })]);
     expect(done.boot).toMatchObject({ error: null });
     expect(done.marks).toEqual([EARLY_ENGINE_MARK]);
+  });
+
+  it('preloads the engine config while online, not offline', () => {
+    expect(run({ worker: 'ok' }).appended).toEqual([
+      { rel: 'preload', as: 'fetch', crossOrigin: 'anonymous', href: ENGINE_CONFIG_URL },
+    ]);
+    expect(run({ worker: 'ok', serviceWorker: false }).appended).toEqual([]);
   });
 
   it('keeps a load error for the app, which listens only later', () => {

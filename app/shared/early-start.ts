@@ -1,13 +1,15 @@
 /**
- * index.html starts the engine worker and registers the service worker from a
- * small inline script, so both load while the app's own bundle does instead
- * of after it. The app adopts that worker (app/src/engine/early-engine.ts)
+ * index.html starts the engine worker, registers the service worker and
+ * preloads the engine's config from a small inline script, so all three load
+ * while the app's own bundle does instead of after it. The app adopts that worker (app/src/engine/early-engine.ts)
  * and its own registration of the service worker finds this one.
  */
 export const EARLY_ENGINE_GLOBAL = '__btEarlyEngine';
 export const EARLY_ENGINE_MARK = 'bt:page:worker-created';
 /** The service worker's script, at the root so its scope is the whole app. */
 export const SERVICE_WORKER_URL = '/sw.js';
+/** The server's settings for the engine (app/src/engine/config.ts), preloaded while online. */
+export const ENGINE_CONFIG_URL = '/api/config';
 
 export interface EarlyEngine {
   worker: Worker;
@@ -22,6 +24,14 @@ export function earlyStartScript(workerUrl: string): string {
     '  try {',
     "    if ('serviceWorker' in navigator) {",
     `      navigator.serviceWorker.register(${JSON.stringify(SERVICE_WORKER_URL)}, { scope: '/' }).catch(function () {});`,
+    '    }',
+    '    if (navigator.onLine) {',
+    "      var config = document.createElement('link');",
+    "      config.rel = 'preload';",
+    "      config.as = 'fetch';",
+    "      config.crossOrigin = 'anonymous';",
+    `      config.href = ${JSON.stringify(ENGINE_CONFIG_URL)};`,
+    '      document.head.appendChild(config);',
     '    }',
     "    if (typeof Worker === 'undefined') return;",
     `    var worker = new Worker(${JSON.stringify(workerUrl)}, { type: 'module', name: 'engine' });`,

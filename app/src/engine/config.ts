@@ -1,3 +1,4 @@
+import { ENGINE_CONFIG_URL } from '../../shared/early-start';
 import type { EngineConfig, IceServer } from '../../shared/engine-api';
 
 const CONFIG_TIMEOUT_MS = 3000;
@@ -22,7 +23,8 @@ export async function loadEngineConfig(): Promise<EngineConfig> {
   // Offline there is nothing to ask; don't hold up the start on a request that cannot succeed.
   if (!navigator.onLine) return fallback;
   try {
-    const response = await fetch('/api/config', { signal: AbortSignal.timeout(CONFIG_TIMEOUT_MS) });
+    // Same URL and mode as index.html's preload of it, so the browser hands that response over.
+    const response = await fetch(ENGINE_CONFIG_URL, { signal: AbortSignal.timeout(CONFIG_TIMEOUT_MS) });
     if (!response.ok) return fallback;
     const body = (await response.json()) as { announce?: unknown; iceServers?: unknown; bridge?: unknown };
     const announce = Array.isArray(body.announce) ? body.announce.filter((a): a is string => typeof a === 'string') : [];
