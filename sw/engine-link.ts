@@ -16,6 +16,11 @@ export function acceptEnginePort(port: MessagePort): void {
   waiting = [];
 }
 
+/** The engine if a page has handed one over, without asking the pages. */
+export function currentEngine(): Remote<SwEngineApi> | null {
+  return engine;
+}
+
 /** Drop a port that stopped answering (its tab may be gone); the next call asks the pages again. */
 export function forgetEngine(): void {
   engine = null;

@@ -1,16 +1,22 @@
 import type { PieceGeometry } from '../app/shared/pieces';
 import { piecesForBytes, sliceInPiece } from '../app/shared/pieces';
-import { loadPiece, releaseRequest } from './piece-source';
-import { readStoredRun, runEnd } from './stored-run';
+import { traceMark } from '../app/shared/timing-marks';
+import { loadPieces, releaseRequest, type LoadedPieces } from './piece-source';
+import { runEnd } from './stored-run';
 
-/** Pieces queued ahead of the consumer before the next read (which may add a whole run). */
-const READ_AHEAD_PIECES = 2;
+/**
+ * Bytes queued ahead of the consumer before the next read (which may add a
+ * whole run). Counted in bytes, not pieces: with 16 KiB pieces two of them
+ * were gone before the next read began, and a seek's stream waited a round
+ * trip to the engine per read while the engine already had the pieces.
+ */
+const READ_AHEAD_BYTES = 1024 * 1024;
 
 export interface StreamStart {
   /** Shared with the engine so it can drop this request's priority. */
   requestId: string;
-  /** The first piece, already loaded so errors can be answered before a 206. */
-  firstPiece: ArrayBuffer;
+  /** The first pieces, already loaded so errors can be answered before a 206. */
+  firstPieces: LoadedPieces;
 }
 
 /**
@@ -23,29 +29,31 @@ export function pieceStream(
   geometry: PieceGeometry,
   start: number,
   end: number,
-  { requestId, firstPiece }: StreamStart,
+  { requestId, firstPieces }: StreamStart,
 ): ReadableStream<Uint8Array> {
   const { first, last } = piecesForBytes(geometry, start, end);
   let next = first;
-  let preloaded: ArrayBuffer | null = firstPiece;
+  let preloaded: LoadedPieces | null = firstPieces;
+  /** Whether the last pieces came fresh from the engine: then so will the next ones, likely. */
+  let fresh = firstPieces.fresh;
   let released = false;
   const release = (): void => {
     if (released) return;
     released = true;
     void releaseRequest(requestId);
   };
-  /** The stored pieces from `next` on, or else the one at `next` once the engine has it. */
-  const nextPieces = async (): Promise<ArrayBuffer[]> => {
-    const run = await readStoredRun(infoHash, next, runEnd(next, last, geometry.pieceLength));
-    return run.length > 0 ? run : [await loadPiece(infoHash, next, last, requestId)];
-  };
+  const nextPieces = (): Promise<LoadedPieces> =>
+    loadPieces({ infoHash, index: next, runTo: runEnd(next, last, geometry.pieceLength), lastIndex: last, requestId }, fresh);
 
   return new ReadableStream<Uint8Array>(
     {
       async pull(controller) {
         try {
-          const pieces = preloaded ? [preloaded] : await nextPieces();
+          const loaded = preloaded ?? (await nextPieces());
           preloaded = null;
+          fresh = loaded.fresh;
+          const { pieces } = loaded;
+          traceMark(`enqueue ${next}+${pieces.length}${fresh ? ' fresh' : ''}`);
           for (const piece of pieces) {
             const { from, to } = sliceInPiece(geometry, next, start, end);
             controller.enqueue(new Uint8Array(piece, from, to - from));
@@ -62,9 +70,10 @@ export function pieceStream(
         }
       },
       cancel() {
+        traceMark(`cancel at ${next}`);
         release();
       },
     },
-    { highWaterMark: READ_AHEAD_PIECES },
+    { highWaterMark: READ_AHEAD_BYTES, size: (chunk) => chunk.byteLength },
   );
 }

@@ -3,11 +3,12 @@ import { piecesForBytes } from '../app/shared/pieces';
 import { contentRange, parseRange, unsatisfiedRange } from '../app/shared/range';
 import { getRecord } from '../app/shared/records';
 import { parseStreamPath } from '../app/shared/stream-url';
-import { markLatest, markOnce } from '../app/shared/timing-marks';
+import { markLatest, markOnce, traceMark } from '../app/shared/timing-marks';
 import { getEngine, withTimeout } from './engine-link';
-import { loadPiece, PieceUnavailableError, releaseRequest } from './piece-source';
+import { loadPieces, PieceUnavailableError, releaseRequest, type LoadedPieces } from './piece-source';
 import { pieceStream } from './piece-stream';
 import { errorResponse } from './responses';
+import { runEnd } from './stored-run';
 
 const ENGINE_CONNECT_MS = 3000;
 const METADATA_TIMEOUT_MS = 30_000;
@@ -56,9 +57,11 @@ export async function handleStream(request: Request, url: URL): Promise<Response
   if (request.method === 'HEAD' || file.length === 0) return new Response(null, { status, headers });
   const requestId = crypto.randomUUID();
   const { first, last } = piecesForBytes(meta, file.offset + start, file.offset + end);
-  let firstPiece: ArrayBuffer;
+  traceMark(`request ${start}-${end} pieces ${first}-${last}`);
+  let firstPieces: LoadedPieces;
   try {
-    firstPiece = await loadPiece(target.infoHash, first, last, requestId);
+    const runTo = runEnd(first, last, meta.pieceLength);
+    firstPieces = await loadPieces({ infoHash: target.infoHash, index: first, runTo, lastIndex: last, requestId });
   } catch (err) {
     void releaseRequest(requestId);
     if (err instanceof PieceUnavailableError) return errorResponse(503, err.message, { 'Retry-After': '5' });
@@ -66,6 +69,7 @@ export async function handleStream(request: Request, url: URL): Promise<Response
   }
   markOnce('sw:first-piece');
   markLatest('sw:latest-response');
-  const body = pieceStream(target.infoHash, meta, file.offset + start, file.offset + end, { requestId, firstPiece });
+  traceMark(`respond ${first}`);
+  const body = pieceStream(target.infoHash, meta, file.offset + start, file.offset + end, { requestId, firstPieces });
   return new Response(body, { status, headers });
 }

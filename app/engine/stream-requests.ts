@@ -1,13 +1,24 @@
 import type { PieceOutcome } from '../shared/sw-contract';
-import { markLatest, markOnce } from '../shared/timing-marks';
+import { markLatest, markOnce, traceMark } from '../shared/timing-marks';
 import { preemptFor, type PreemptableWire } from './request-preemption';
+import { DUPLICATE_BYTES, DuplicateRequests, type DuplicatingWire } from './stream-duplicates';
+import { FreshPieces, type PuttingStore } from './stream-fresh-pieces';
 import { capPipelines, type HandshakeWire } from './stream-pipeline';
+import { StreamTrace, type TracedWire } from './stream-trace';
 import { planWindow, type WindowStep } from './stream-window';
 import type { WtTorrent } from './webtorrent';
 
 /** webtorrent 3.0.21 torrent fields this file drives, besides the typed ones. */
 interface StreamingTorrent {
-  wires: (PreemptableWire & HandshakeWire)[];
+  wires: (PreemptableWire & HandshakeWire & TracedWire & DuplicatingWire)[];
+  /** Set once the metadata is in; null again once destroyed. */
+  store: PuttingStore | null;
+}
+
+interface Waiter {
+  resolve: (outcome: PieceOutcome) => void;
+  /** The last piece the request needs: pieces handed over with the one waited for stop there. */
+  last: number;
 }
 
 interface Window {
@@ -26,17 +37,25 @@ const internals = (torrent: WtTorrent): StreamingTorrent => torrent as unknown a
  * a window of prioritised selections over the pieces it needs next
  * (stream-window.ts); the window follows the request and goes away when it
  * is released (finished or cancelled). Once a torrent is streamed, each of
- * its peers owes us at most 1 MiB (stream-pipeline.ts), also between
+ * its peers owes us at most 256 KiB (stream-pipeline.ts), also between
  * requests: the media element ends and starts them as it buffers, and a
  * seek can come at any time.
+ *
+ * A waiting request is answered with the piece's bytes (and the fresh ones
+ * after it) as soon as the piece passes its hash, not once IndexedDB has it
+ * (stream-fresh-pieces.ts). A new window's first blocks are asked of every
+ * peer (stream-duplicates.ts).
  *
  * The piece picker (piece-picker.ts) takes windows' pieces in index order,
  * nearest first, and other pieces rarest first.
  */
 export class StreamRequests {
   readonly #find: (infoHash: string) => WtTorrent | undefined;
-  readonly #waiters = new Map<string, Set<(outcome: PieceOutcome) => void>>();
+  readonly #waiters = new Map<string, Set<Waiter>>();
+  readonly #fresh = new WeakMap<WtTorrent, FreshPieces>();
+  readonly #duplicates = new WeakMap<WtTorrent, DuplicateRequests>();
   readonly #windows = new Map<string, Window>();
+  readonly #trace = new StreamTrace();
 
   constructor(find: (infoHash: string) => WtTorrent | undefined) {
     this.#find = find;
@@ -48,12 +67,21 @@ export class StreamRequests {
     const torrent = this.#find(infoHash);
     if (!torrent?.metadata || torrent.destroyed || !Number.isInteger(index)) return Promise.resolve('unknown');
     if (index < 0 || index >= torrent.pieces.length) return Promise.resolve('unknown');
-    if (torrent.bitfield?.get(index)) return Promise.resolve('stored');
     const last = Math.min(Math.max(index, lastIndex), torrent.pieces.length - 1);
+    const fresh = this.#freshPieces(infoHash, torrent);
+    if (fresh?.has(index)) {
+      traceMark(`wait ${index} fresh`);
+      return Promise.resolve({ pieces: fresh.run(index, last) });
+    }
+    if (torrent.bitfield?.get(index)) {
+      traceMark(`wait ${index} stored`);
+      return Promise.resolve('stored');
+    }
+    traceMark(`wait ${index}..${lastIndex}`);
     const key = `${infoHash}:${index}`;
     const waiting = new Promise<PieceOutcome>((resolve) => {
       const set = this.#waiters.get(key) ?? new Set();
-      set.add(resolve);
+      set.add({ resolve, last });
       this.#waiters.set(key, set);
     });
     this.#prioritise(requestId, infoHash, torrent, index, last);
@@ -68,12 +96,36 @@ export class StreamRequests {
   }
 
   onVerified(infoHash: string, index: number): void {
+    if (this.#trace.traces(index)) traceMark(`verified ${index}`);
+    // Waiters hear when the piece is hashed; this is for pieces hashed before the store was watched.
+    this.#answer(infoHash, index, () => 'stored');
+  }
+
+  /** A piece passed its hash and is being written: waiters for it get its bytes now. */
+  #onHashed(infoHash: string, torrent: WtTorrent, index: number, fresh: FreshPieces): void {
+    if (this.#trace.traces(index)) traceMark(`hashed ${index}`);
+    this.#duplicates.get(torrent)?.settle(index);
+    this.#answer(infoHash, index, (last) => ({ pieces: fresh.run(index, last) }));
+  }
+
+  #answer(infoHash: string, index: number, outcome: (last: number) => PieceOutcome): void {
     const key = `${infoHash}:${index}`;
     const set = this.#waiters.get(key);
     if (!set) return;
     this.#waiters.delete(key);
     markLatest('engine:latest-waited-piece');
-    set.forEach((resolve) => resolve('stored'));
+    set.forEach((waiter) => waiter.resolve(outcome(waiter.last)));
+  }
+
+  /** The torrent's freshly hashed pieces, watched from its first stream request on. */
+  #freshPieces(infoHash: string, torrent: WtTorrent): FreshPieces | undefined {
+    const known = this.#fresh.get(torrent);
+    if (known) return known;
+    const store = internals(torrent).store;
+    if (!store || typeof store.put !== 'function') return undefined;
+    const fresh: FreshPieces = new FreshPieces(store, (index) => this.#onHashed(infoHash, torrent, index, fresh));
+    this.#fresh.set(torrent, fresh);
+    return fresh;
   }
 
   /** The torrent is gone: every waiter learns it, every window is dropped. */
@@ -81,7 +133,7 @@ export class StreamRequests {
     for (const [key, set] of this.#waiters) {
       if (!key.startsWith(`${infoHash}:`)) continue;
       this.#waiters.delete(key);
-      set.forEach((resolve) => resolve('unknown'));
+      set.forEach((waiter) => waiter.resolve('unknown'));
     }
     for (const [id, window] of this.#windows) {
       if (window.infoHash === infoHash) this.#windows.delete(id);
@@ -99,14 +151,32 @@ export class StreamRequests {
     torrent.critical(index, criticalTo);
     this.#windows.set(requestId, { torrent, infoHash, steps, from: index, criticalTo });
     // A new window (a new request: playback starting, a seek) would wait behind
-    // about a second of requests already queued on each peer, even for pieces
-    // among them. Those go, so the window goes first. A window that merely moves
-    // along has its pieces asked for already.
+    // the requests already queued on each peer. All but the critical pieces of
+    // the streams go, the window's further pieces too: they held a peer's slots
+    // while another peer was given the critical ones. webtorrent refills the
+    // peers from the window, nearest first, in the microtasks after the
+    // cancels; then the first blocks are asked of every peer. A window that
+    // merely moves along has its pieces asked for already.
     if (!moving) {
-      const end = steps.at(-1)?.to ?? index;
       markLatest('engine:latest-preempt');
-      preemptFor(wt.wires, (piece) => (piece >= index && piece <= end) || this.#isCritical(infoHash, piece));
+      this.#trace.watch(index, wt.wires);
+      const cancelled = preemptFor(wt.wires, (piece) => this.#isCritical(infoHash, piece));
+      traceMark(`preempt ${cancelled}`);
+      const first = Math.min(criticalTo, index + Math.ceil(DUPLICATE_BYTES / torrent.pieceLength) - 1);
+      queueMicrotask(() => this.#duplicateFirst(torrent, index, first));
+      setTimeout(() => traceMark(`requested ${this.#trace.outstanding(wt.wires)}`), 0);
     }
+  }
+
+  /** Asks every peer for the blocks of pieces `from..to` not in yet. */
+  #duplicateFirst(torrent: WtTorrent, from: number, to: number): void {
+    if (torrent.destroyed) return;
+    const duplicates = this.#duplicates.get(torrent) ?? new DuplicateRequests();
+    this.#duplicates.set(torrent, duplicates);
+    const pieces: number[] = [];
+    for (let index = from; index <= to; index++) if (!torrent.bitfield?.get(index)) pieces.push(index);
+    const sent = duplicates.duplicate(internals(torrent).wires, pieces);
+    traceMark(`duplicated ${sent}`);
   }
 
   /** Whether some stream of the torrent needs `piece` first thing. */

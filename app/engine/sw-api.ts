@@ -1,3 +1,4 @@
+import { transfer } from 'comlink';
 import type { MetadataOutcome, SwEngineApi } from '../shared/sw-contract';
 import type { StreamRequests } from './stream-requests';
 
@@ -18,7 +19,9 @@ export function serviceWorkerApi(
     },
     waitForPiece: async (requestId, infoHash, index, lastIndex) => {
       await started;
-      return streams.waitForPiece(requestId, infoHash, index, lastIndex);
+      const outcome = await streams.waitForPiece(requestId, infoHash, index, lastIndex);
+      // The pieces are copies made for this answer: moved, not copied again.
+      return typeof outcome === 'object' ? transfer(outcome, outcome.pieces) : outcome;
     },
     release: (requestId) => streams.release(requestId),
   };

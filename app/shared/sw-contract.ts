@@ -6,7 +6,15 @@
  */
 
 export type MetadataOutcome = 'ready' | 'unknown';
-export type PieceOutcome = 'stored' | 'unknown';
+/**
+ * Verified pieces from the one asked for on, handed over while still being
+ * written to IndexedDB (which can take the best part of a second during a
+ * download): the service worker needs no read for them.
+ */
+export interface PieceBytes {
+  pieces: ArrayBuffer[];
+}
+export type PieceOutcome = 'stored' | 'unknown' | PieceBytes;
 
 export interface SwEngineApi {
   /**
@@ -16,9 +24,11 @@ export interface SwEngineApi {
    */
   ensureMetadata(infoHash: string): Promise<MetadataOutcome>;
   /**
-   * Resolves once piece `index` is verified and written to IndexedDB.
-   * Pieces `index..lastIndex` are what the request still needs: the engine
-   * makes the first ones critical. The priority stays until `release`.
+   * Resolves once piece `index` is verified: 'stored' once it is in
+   * IndexedDB, or sooner with its bytes (and those of the pieces after it
+   * that are verified too) while they are being written. Pieces
+   * `index..lastIndex` are what the request still needs: the engine makes
+   * the first ones critical. The priority stays until `release`.
    */
   waitForPiece(requestId: string, infoHash: string, index: number, lastIndex: number): Promise<PieceOutcome>;
   /** The request ended or was cancelled: drop its priority. */

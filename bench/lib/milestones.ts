@@ -20,7 +20,7 @@ function collectMarks(): RealmMarks {
     origin: performance.timeOrigin,
     marks: performance
       .getEntriesByType('mark')
-      .filter((m) => m.name.startsWith('bt:'))
+      .filter((m) => m.name.startsWith('bt:') && m.name !== 'bt:trace')
       .map((m) => ({ name: m.name.slice(3), startTime: m.startTime })),
   };
 }
@@ -52,6 +52,52 @@ export async function readMilestones(page: Page): Promise<Milestones> {
     for (const m of marks) out[m.name] = origin + m.startTime - navStart;
   }
   return out;
+}
+
+/** One trace mark (timing-marks.ts traceMark): ms after the page's navigation start, its realm and what. */
+export interface TraceStep {
+  at: number;
+  realm: 'page' | 'worker' | 'sw';
+  what: string;
+}
+
+interface RealmTrace {
+  origin: number;
+  steps: { startTime: number; what: string }[];
+}
+
+function collectTrace(): RealmTrace {
+  return {
+    origin: performance.timeOrigin,
+    steps: performance
+      .getEntriesByName('bt:trace', 'mark')
+      .map((m) => ({ startTime: m.startTime, what: String((m as PerformanceMark).detail) })),
+  };
+}
+
+const readRealmTrace = (realm: Page | Worker): Promise<RealmTrace> =>
+  'goto' in realm ? realm.evaluate(collectTrace) : realm.evaluate(collectTrace);
+
+/** Every realm's trace marks from `sinceMs` (after navigation start) on, in time order. */
+export async function readTrace(page: Page, sinceMs: number): Promise<TraceStep[]> {
+  const navStart = await page.evaluate(() => performance.timeOrigin);
+  const realms: [TraceStep['realm'], Page | Worker][] = [
+    ['page', page],
+    ...page.workers().map((w): [TraceStep['realm'], Worker] => ['worker', w]),
+    ...page
+      .context()
+      .serviceWorkers()
+      .map((w): [TraceStep['realm'], Worker] => ['sw', w]),
+  ];
+  const steps: TraceStep[] = [];
+  for (const [realm, handle] of realms) {
+    const trace = await readRealmTrace(handle).catch(() => null);
+    for (const step of trace?.steps ?? []) {
+      const at = trace!.origin + step.startTime - navStart;
+      if (at >= sinceMs) steps.push({ at, realm, what: step.what });
+    }
+  }
+  return steps.sort((a, b) => a.at - b.at);
 }
 
 /** Clears the service workers' marks, so the next navigation's are its own. */

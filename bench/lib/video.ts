@@ -80,6 +80,10 @@ export interface SeekTiming {
   seekedMs: number;
   /** ms from setting currentTime to the first frame at the new position being presented. */
   frameMs: number;
+  /** The media element's events until then, as [name, ms after currentTime was set]. */
+  events: [string, number][];
+  /** When currentTime was set, in ms after the page's navigation start (its performance.now()). */
+  startedAt: number;
 }
 
 /** Seeks the video to `fraction` of its duration and times it. */
@@ -118,10 +122,19 @@ export function measureSeek(page: Page, selector: string, fraction: number, time
           timeoutMs,
         ),
       );
-      const started = now();
+      const events: [string, number][] = [];
+      const names = ['seeking', 'waiting', 'loadeddata', 'canplay', 'seeked', 'playing', 'progress', 'stalled'];
+      const record = (e: Event) => events.push([e.type, Math.round(now() - started)]);
+      for (const name of names) video.addEventListener(name, record);
+      const startedAt = performance.now();
+      const started = performance.timeOrigin + startedAt;
       video.currentTime = target;
-      const [seekedAt, frameAt] = await Promise.race([Promise.all([seeked, frame]), timeout]);
-      return { targetSec: target, buffered, seekedMs: seekedAt - started, frameMs: frameAt - started };
+      try {
+        const [seekedAt, frameAt] = await Promise.race([Promise.all([seeked, frame]), timeout]);
+        return { targetSec: target, buffered, seekedMs: seekedAt - started, frameMs: frameAt - started, events, startedAt };
+      } finally {
+        for (const name of names) video.removeEventListener(name, record);
+      }
     },
     { selector, fraction, timeoutMs },
   );

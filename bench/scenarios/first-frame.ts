@@ -12,7 +12,9 @@ import {
   medianMilestones,
   readLongTasks,
   readMilestones,
+  readTrace,
   type Milestones,
+  type TraceStep,
 } from '../lib/milestones.ts';
 import { openReferencePage, seedInReference, type RefWindow } from '../lib/reference.ts';
 import type { ReferenceServer } from '../lib/reference-server.ts';
@@ -51,6 +53,8 @@ interface PlaybackRun extends SeekTiming {
   seekMilestones?: Milestones;
   /** Ours only: the page's long tasks until the seek's frame, [start, duration] in ms. */
   longTasks?: [number, number][];
+  /** Ours only: every realm's trace marks from the seek on, `at` in ms after it started. */
+  seekTrace?: TraceStep[];
 }
 
 async function timeFrom(page: Page, startedAt: number, seek: SeekTiming, progressAtSeek: number | null) {
@@ -87,6 +91,14 @@ function sinceSeek(milestones: Milestones, seekStart: number): Milestones {
   return out;
 }
 
+/** The trace up to the seek's frame, one "ms realm what" per step. */
+function describeTrace(steps: readonly TraceStep[], untilMs: number): string {
+  return steps
+    .filter((s) => s.at <= untilMs + 50)
+    .map((s) => `\n    ${s.at.toFixed(0).padStart(5)} ${s.realm.padEnd(6)} ${s.what}`)
+    .join('');
+}
+
 /** Ours: /add?uri=<magnet>, then Play on file 0 as soon as it shows. */
 async function appPlayback(browser: Browser, app: AppServer, magnetURI: string): Promise<PlaybackRun> {
   const context = await newContext(browser);
@@ -109,11 +121,20 @@ async function appPlayback(browser: Browser, app: AppServer, magnetURI: string):
       .locator('[data-testid="torrent-progress"]')
       .getAttribute('aria-valuenow')
       .then((v) => (v === null ? null : Number(v) / 100));
-    const seekStart = await page.evaluate(() => performance.now());
     const seek = await measureSeek(page, 'video[data-testid="player"]', SEEK_FRACTION, SEEK_TIMEOUT_MS);
+    // Not a time taken before measureSeek: Playwright's round trip to the page lies between.
+    const seekStart = seek.startedAt;
     const seekMilestones = sinceSeek(await readMilestones(page), seekStart);
     const longTasks = await readLongTasks(page);
-    return { ...(await timeFrom(page, startedAt, seek, progress)), milestones, seekMilestones, longTasks };
+    const seekTrace = [
+      ...(await readTrace(page, seekStart)),
+      ...longTasks
+        .filter(([start, ms]) => start + ms >= seekStart)
+        .map(([start, ms]): TraceStep => ({ at: start, realm: 'page', what: `long task ${ms} ms` })),
+    ]
+      .map((s) => ({ ...s, at: s.at - seekStart }))
+      .sort((a, b) => a.at - b.at);
+    return { ...(await timeFrom(page, startedAt, seek, progress)), milestones, seekMilestones, longTasks, seekTrace };
   } finally {
     await context.close();
   }
@@ -187,6 +208,8 @@ export const firstFrame: Scenario = {
           log(`  milestones (ms after navigation): ${medianMilestones([o.milestones ?? {}])}`);
           log(`  seek (ms after it started): ${medianMilestones([o.seekMilestones ?? {}])}`);
           log(`  page long tasks [start, ms]: ${JSON.stringify(o.longTasks ?? [])}`);
+          log(`  seek media events (ms): ${o.events.map(([name, at]) => `${name} ${at}`).join(', ')}`);
+          log(`  seek trace (ms after it started): ${describeTrace(o.seekTrace ?? [], o.frameMs)}`);
           const r = await referencePlayback(browser, reference, refSeeder.magnetURI, app.announceUrl);
           refs.push(r);
           log(`run ${i}/${runs} stock: first frame ${r.firstFrameMs.toFixed(0)} ms, seek ${r.frameMs.toFixed(0)} ms`);
