@@ -1,4 +1,5 @@
 import { storedSpans } from '../../shared/pieces';
+import { whenIdle } from '../lib/idle';
 import { getRecord, storedPieces } from '../../shared/records';
 
 const REFRESH_MS = 1000;
@@ -16,9 +17,13 @@ export class StoredSpans {
 
   /** Starts refreshing; returns the function that stops it. */
   watch(): () => void {
-    void this.#refresh();
+    // The first read waits for an idle moment: the player it sits under is starting and reads the same store.
+    const cancel = whenIdle(() => void this.#refresh(), REFRESH_MS);
     const timer = setInterval(() => void this.#refresh(), REFRESH_MS);
-    return () => clearInterval(timer);
+    return () => {
+      cancel();
+      clearInterval(timer);
+    };
   }
 
   async #refresh(): Promise<void> {

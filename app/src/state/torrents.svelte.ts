@@ -3,6 +3,7 @@ import { connectEngine, type EngineConnection } from '../engine/connect';
 import type { AddRequest, AddResult, TorrentStatus } from '../../shared/engine-api';
 import { parseTorrentInput } from '../../shared/input';
 import { errorMessage } from '../lib/errors';
+import { forgetSnapshot } from './status-snapshot';
 import { isTorrentFile, torrentFileRequest } from '../lib/torrent-file';
 
 /** The engine's torrents as the UI sees them, and the actions on them. */
@@ -135,6 +136,7 @@ class Torrents {
     try {
       const { api } = await this.#engine();
       await api.remove(infoHash);
+      forgetSnapshot(infoHash);
       this.statuses = this.statuses.filter((t) => t.infoHash !== infoHash);
       return true;
     } catch (err) {
