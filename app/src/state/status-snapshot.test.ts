@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { TorrentStatus } from '../../shared/engine-api';
+import { sampleRecord } from '../../shared/sample-record';
+import { storedStatus } from '../../shared/stored-status';
 import { forgetSnapshot, readSnapshot, writeSnapshot } from './status-snapshot';
 
 /** localStorage's interface over a Map, with an optional quota in entries. */
@@ -27,33 +29,12 @@ class MemoryStorage implements Storage {
   }
 }
 
+/** A stored torrent's status, with `files` copies of its first file. */
 function status(infoHash: string, files = 1): TorrentStatus {
-  return {
-    infoHash,
-    name: 'Film',
-    magnetURI: `magnet:?xt=urn:btih:${infoHash}`,
-    length: 100 * files,
-    state: 'seeding',
-    progress: 1,
-    downloaded: 100,
-    uploaded: 0,
-    downloadSpeed: 0,
-    uploadSpeed: 0,
-    numPeers: 0,
-    eta: null,
-    ratio: null,
-    error: null,
-    addedAt: 1,
-    files: Array.from({ length: files }, (_, index) => ({
-      index,
-      name: `f${index}.mp4`,
-      path: `Film/f${index}.mp4`,
-      length: 100,
-      progress: 1,
-      mimeType: 'video/mp4',
-      priority: 'normal',
-    })),
-  };
+  const base = storedStatus(sampleRecord(infoHash, 1), [0, 1, 2]);
+  const first = base.files[0];
+  if (!first) throw new Error('the sample record has files');
+  return { ...base, files: Array.from({ length: files }, (_, index) => ({ ...first, index })) };
 }
 
 const IH = 'a'.repeat(40);
@@ -62,7 +43,7 @@ describe('status snapshots', () => {
   it('gives back the status a page showed, and forgets it on removal', () => {
     const storage = new MemoryStorage();
     writeSnapshot(status(IH), storage);
-    expect(readSnapshot(IH, storage)?.files[0]?.name).toBe('f0.mp4');
+    expect(readSnapshot(IH, storage)?.files[0]?.name).toBe('a.mp4');
     forgetSnapshot(IH, storage);
     expect(readSnapshot(IH, storage)).toBeUndefined();
   });
