@@ -37,7 +37,9 @@ export async function startAppServer(distDir: string, preferredPort = PREFERRED_
   const port = await freePort(preferredPort);
   const dataDir = await mkdtemp(path.join(os.tmpdir(), 'btstream-bench-data-'));
   const output = tail();
-  const child = spawn(process.execPath, ['--import', 'tsx', 'tracker-server/main.ts'], {
+  // e.g. BENCH_SERVER_NODE_ARGS='--cpu-prof --cpu-prof-dir=/tmp/prof' to profile the server.
+  const nodeArgs = (process.env.BENCH_SERVER_NODE_ARGS ?? '').split(' ').filter(Boolean);
+  const child = spawn(process.execPath, [...nodeArgs, '--import', 'tsx', 'tracker-server/main.ts'], {
     cwd: REPO_ROOT,
     env: {
       ...process.env,

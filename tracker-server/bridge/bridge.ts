@@ -7,6 +7,7 @@ import { BridgeError } from './bridge-error.ts';
 import { dialOverTcp } from './dial-over-tcp.ts';
 import { idleItems, itemsOverBudget, itemToMakeRoom, type CacheItem } from './eviction.ts';
 import { isInside, unsafePath } from './safe-paths.ts';
+import { startsEmpty } from './starts-empty.ts';
 import type { TorrentSource } from './torrent-source.ts';
 
 /** One torrent the bridge was asked to join. */
@@ -129,6 +130,7 @@ export class Bridge {
       deselect: true,
     });
     dialOverTcp(torrent);
+    startsEmpty(torrent);
     const now = Date.now();
     let settle!: { resolve: (t: WebTorrentTorrent) => void; reject: (err: Error) => void };
     const ready = new Promise<WebTorrentTorrent>((resolve, reject) => (settle = { resolve, reject }));

@@ -3,7 +3,7 @@ import { contentRange, parseRange, unsatisfiedRange, type ByteRange } from '../.
 import type { Bridge, BridgeEntry } from '../bridge/bridge.ts';
 import { fileByteStream } from '../bridge/file-bytes.ts';
 import { sendError } from '../errors.ts';
-import type { WebTorrentFile } from '../vendor/webtorrent.ts';
+import type { WebTorrentFile, WebTorrentTorrent } from '../vendor/webtorrent.ts';
 
 export interface RangeReplyOptions {
   contentType: string;
@@ -21,6 +21,7 @@ export function sendFileRange(
   reply: FastifyReply,
   bridge: Bridge,
   entry: BridgeEntry,
+  torrent: WebTorrentTorrent,
   file: WebTorrentFile,
   options: RangeReplyOptions,
 ): FastifyReply {
@@ -48,10 +49,9 @@ export function sendFileRange(
   bridge.touch(entry);
   if (request.method === 'HEAD' || range === null) return reply.send();
 
-  const torrentDir = entry.torrent?.path ?? null;
   const release = bridge.openReader(entry);
   reply.raw.once('close', release);
-  return reply.send(fileByteStream(file, range, torrentDir));
+  return reply.send(fileByteStream(torrent, file, range));
 }
 
 /** RFC 6266 with an ASCII fallback, so any file name survives. */

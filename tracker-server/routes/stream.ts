@@ -29,7 +29,7 @@ export function registerStreamRoutes(app: FastifyInstance, bridge: Bridge): void
       if (!file) {
         throw new BridgeError(404, `This torrent has ${torrent.files.length} files (0 to ${torrent.files.length - 1}); there is no file ${target.fileIndex}.`);
       }
-      return sendFileRange(request, reply, bridge, entry, file, { contentType: mimeTypeFor(file.name), fileName: file.name });
+      return sendFileRange(request, reply, bridge, entry, torrent, file, { contentType: mimeTypeFor(file.name), fileName: file.name });
     },
   });
 }

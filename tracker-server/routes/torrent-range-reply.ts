@@ -4,7 +4,7 @@ import { contentRange, parseRange, unsatisfiedRange, type ByteRange } from '../.
 import type { Bridge, BridgeEntry } from '../bridge/bridge.ts';
 import { fileByteStream } from '../bridge/file-bytes.ts';
 import { sendError } from '../errors.ts';
-import type { WebTorrentFile } from '../vendor/webtorrent.ts';
+import type { WebTorrentTorrent } from '../vendor/webtorrent.ts';
 import { spansOf } from './torrent-spans.ts';
 
 /** As in file-bytes.ts: about a piece or two buffered towards the socket. */
@@ -21,8 +21,9 @@ export function sendTorrentRange(
   reply: FastifyReply,
   bridge: Bridge,
   entry: BridgeEntry,
-  files: readonly WebTorrentFile[],
+  torrent: WebTorrentTorrent,
 ): FastifyReply {
+  const { files } = torrent;
   const size = files.reduce((sum, file) => sum + file.length, 0);
   // As range-reply.ts: torrent bytes on the app's origin must never run as a page.
   reply.header('Content-Security-Policy', "sandbox; default-src 'none'");
@@ -39,13 +40,12 @@ export function sendTorrentRange(
   bridge.touch(entry);
   if (request.method === 'HEAD' || range === null) return reply.send();
 
-  const torrentDir = entry.torrent?.path ?? null;
   const release = bridge.openReader(entry);
   reply.raw.once('close', release);
-  return reply.send(Readable.from(torrentBytes(files, range, torrentDir), { objectMode: false, highWaterMark: HIGH_WATER_MARK }));
+  return reply.send(Readable.from(torrentBytes(torrent, range), { objectMode: false, highWaterMark: HIGH_WATER_MARK }));
 }
 
-async function* torrentBytes(files: readonly WebTorrentFile[], range: ByteRange, torrentDir: string | null): AsyncGenerator<Uint8Array> {
+async function* torrentBytes(torrent: WebTorrentTorrent, range: ByteRange): AsyncGenerator<Uint8Array> {
   // One file at a time, so only the file being sent holds a priority selection on the bridge.
-  for (const span of spansOf(files, range)) yield* fileByteStream(span.file, span.range, torrentDir);
+  for (const span of spansOf(torrent.files, range)) yield* fileByteStream(torrent, span.file, span.range);
 }

@@ -36,7 +36,7 @@ export function registerWebSeedRoutes(app: FastifyInstance, bridge: Bridge): voi
       const entry = entryFor(bridge, match[1] ?? '');
       const torrent = await readyTorrent(bridge, entry);
       if (match[2] === undefined && torrent.files.length > 1) {
-        return sendTorrentRange(request, reply, bridge, entry, torrent.files);
+        return sendTorrentRange(request, reply, bridge, entry, torrent);
       }
       let find = finders.get(torrent.files);
       if (!find) {
@@ -55,7 +55,7 @@ export function registerWebSeedRoutes(app: FastifyInstance, bridge: Bridge): voi
         );
       }
       // Web seed clients want bytes, not a page to render.
-      return sendFileRange(request, reply, bridge, entry, file, { contentType: 'application/octet-stream' });
+      return sendFileRange(request, reply, bridge, entry, torrent, file, { contentType: 'application/octet-stream' });
     },
   });
 }

@@ -40,6 +40,10 @@ export interface WebTorrentTorrent {
   /** Folder the files are written under (AddOptions.path). */
   readonly path: string;
   readonly pieces: unknown[];
+  /** Bytes per piece (the last may be shorter); known once there is metadata. */
+  readonly pieceLength: number;
+  /** Which pieces are verified (and written: webtorrent stores a piece before marking it). */
+  readonly bitfield: { get(index: number): boolean };
   readonly progress: number;
   readonly downloaded: number;
   readonly downloadSpeed: number;
@@ -49,9 +53,19 @@ export interface WebTorrentTorrent {
   _addPeer(peer: unknown, type: 'utp' | 'tcp', source: string): unknown;
   /** Downloads pieces `start`..`end` (inclusive) in the background; priority 0 by default. */
   select(start: number, end: number, priority?: number): void;
+  /**
+   * Private in webtorrent 3.0.21, used by its own file streams: a stream
+   * selection ranks before background ones, and `_deselect` with the same
+   * bounds removes exactly one of them.
+   */
+  _select(start: number, end: number, priority: number, notify: null, isStreamSelection: true): void;
+  _deselect(start: number, end: number, isStreamSelection: true): void;
+  /** Pieces requested before any other, from every peer that has them. */
+  critical(start: number, end: number): void;
   destroy(opts: { destroyStore: boolean }, cb?: (err?: Error | null) => void): void;
   on(event: 'metadata' | 'ready' | 'done' | 'close', listener: () => void): this;
   on(event: 'error' | 'warning', listener: (err: Error | string) => void): this;
+  on(event: 'verified', listener: (index: number) => void): this;
   once(event: 'metadata' | 'ready' | 'done' | 'close', listener: () => void): this;
   removeListener(event: string, listener: (...args: never[]) => void): this;
 }
