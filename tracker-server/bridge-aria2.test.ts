@@ -324,6 +324,20 @@ describe('bridge: aria2 seeds over TCP, the server streams over HTTP', () => {
     expect((await fetch(`${server.url}/api/torrents/${single.infoHash}`)).status).toBe(404);
     expect((await fetch(`${server.url}/stream/${single.infoHash}/0`)).status).toBe(404);
   });
+
+  it(
+    'holds GET …/torrent?wait= until a freshly joined torrent has its metadata',
+    async () => {
+      expect((await post(server, single.magnetURI)).status).toBe(201);
+      const res = await fetch(`${server.url}/api/torrents/${single.infoHash}/torrent?webseed=0&wait=20`);
+      expect(res.status).toBe(200);
+      expect((await readTorrentFile(await bytesOf(res))).infoHash).toBe(single.infoHash);
+      const tooLong = await fetch(`${server.url}/api/torrents/${single.infoHash}/torrent?wait=31`);
+      expect(tooLong.status).toBe(400);
+      expect(await tooLong.text()).toMatch(/wait/);
+    },
+    SLOW,
+  );
 });
 
 describe('bridge: a torrent larger than BRIDGE_MAX_BYTES', () => {

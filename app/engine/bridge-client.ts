@@ -1,9 +1,9 @@
-/**
- * How long to keep asking the bridge for metadata: 2 minutes. Often enough
- * that a TCP swarm's torrent starts within a quarter second of the bridge having it.
- */
-const METADATA_POLL_MS = 250;
-const METADATA_ATTEMPTS = 480;
+/** How long to keep asking the bridge for metadata. */
+const METADATA_GIVE_UP_MS = 120_000;
+/** Each ask is a long poll: the bridge answers the moment it has the metadata, or after this. */
+const METADATA_WAIT_SECONDS = 10;
+/** Least time between asks, when the bridge answers at once without it (e.g. it has not joined yet). */
+const METADATA_RETRY_MS = 250;
 
 /**
  * The server's bridge to TCP/uTP swarms (tracker-server/bridge): asked to
@@ -32,23 +32,26 @@ export class BridgeClient {
     if (!res.ok) throw new Error(await reason(res));
   }
 
-  /** The .torrent once the bridge has the metadata, else null. */
-  async torrentFile(infoHash: string): Promise<Uint8Array | null> {
+  /** The .torrent once the bridge has the metadata (waiting up to `waitSeconds` for it), else null. */
+  async torrentFile(infoHash: string, waitSeconds = 0): Promise<Uint8Array | null> {
     // Without the url-list: webtorrent would add the bridge as a BEP19 web seed beside webseed/'s fetcher.
-    const res = await fetch(`${this.#base}/api/torrents/${infoHash}/torrent?webseed=0`, { cache: 'no-store' });
+    const url = `${this.#base}/api/torrents/${infoHash}/torrent?webseed=0&wait=${waitSeconds}`;
+    const res = await fetch(url, { cache: 'no-store' });
     return res.ok ? new Uint8Array(await res.arrayBuffer()) : null;
   }
 
   /**
-   * Polls for the .torrent until the bridge has it (the first try at once),
-   * for 2 minutes or while `wanted()` holds; null when it gave up.
+   * Long-polls for the .torrent until the bridge has it, for 2 minutes or
+   * while `wanted()` holds; null when it gave up.
    */
   async waitForTorrentFile(infoHash: string, wanted: () => boolean): Promise<Uint8Array | null> {
-    for (let attempt = 0; attempt < METADATA_ATTEMPTS; attempt++) {
-      if (attempt > 0) await new Promise((resolve) => setTimeout(resolve, METADATA_POLL_MS));
-      if (!wanted()) return null;
-      const bytes = await this.torrentFile(infoHash).catch(() => null);
+    const giveUpAt = Date.now() + METADATA_GIVE_UP_MS;
+    while (Date.now() < giveUpAt && wanted()) {
+      const asked = Date.now();
+      const bytes = await this.torrentFile(infoHash, METADATA_WAIT_SECONDS).catch(() => null);
       if (bytes) return bytes;
+      const early = METADATA_RETRY_MS - (Date.now() - asked);
+      if (early > 0) await new Promise((resolve) => setTimeout(resolve, early));
     }
     return null;
   }

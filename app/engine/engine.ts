@@ -281,12 +281,13 @@ export class Engine implements EngineApi {
     const bridge = this.#bridge;
     if (!bridge || this.#bridged.has(record.infoHash)) return;
     this.#bridged.add(record.infoHash);
-    bridge.join(withTrackers(record.magnetURI, this.#bridgeTrackers)).catch((err: unknown) => {
+    const joined = bridge.join(withTrackers(record.magnetURI, this.#bridgeTrackers)).catch((err: unknown) => {
       console.warn('[engine] bridge:', err instanceof Error ? err.message : String(err));
     });
     const torrent = this.#entries.get(record.infoHash)?.torrent;
     if (torrent) fetchFromWebSeed(torrent, bridge.webSeedUrl(record.infoHash));
-    if (!record.meta) void this.#metadataFromBridge(bridge, record);
+    // After the join, so the first long poll finds the torrent on the bridge.
+    if (!record.meta) void joined.then(() => this.#metadataFromBridge(bridge, record));
   }
 
   async #metadataFromBridge(bridge: BridgeClient, record: TorrentRecord): Promise<void> {

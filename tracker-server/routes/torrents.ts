@@ -40,6 +40,19 @@ const addSchema = {
   },
 } as const;
 
+/** Longest a client may hold GET /api/torrents/<ih>/torrent open waiting for the metadata. */
+export const MAX_METADATA_WAIT_SECONDS = 30;
+
+const torrentFileSchema = {
+  querystring: {
+    type: 'object',
+    properties: {
+      webseed: { type: 'string' },
+      wait: { type: 'integer', minimum: 0, maximum: MAX_METADATA_WAIT_SECONDS },
+    },
+  },
+} as const;
+
 /**
  * /api/torrents: the bridge's torrents.
  * POST answers 201 when the server joins a new swarm, 200 when it already had it.
@@ -77,10 +90,16 @@ export function registerTorrentRoutes(app: FastifyInstance, bridge: Bridge): voi
     return reply.code(204).send();
   });
 
-  app.get<{ Params: { infoHash: string }; Querystring: { webseed?: string } }>(
+  app.get<{ Params: { infoHash: string }; Querystring: { webseed?: string; wait?: number } }>(
     '/api/torrents/:infoHash/torrent',
-    (request, reply) => {
+    { schema: torrentFileSchema },
+    async (request, reply) => {
       const entry = entryFor(bridge, request.params.infoHash);
+      const wait = request.query.wait ?? 0;
+      // A long poll: the answer comes the moment the metadata does, instead of at the client's next try.
+      if (wait > 0 && entry.torrent && !(entry.torrent.metadata instanceof Uint8Array)) {
+        await bridge.whenReady(entry, wait * 1000).catch(() => undefined);
+      }
       const metadata = entry.torrent?.metadata;
       if (!entry.torrent || !(metadata instanceof Uint8Array)) {
         throw new BridgeError(
