@@ -39,7 +39,8 @@ export async function startAppServer(distDir: string, preferredPort = PREFERRED_
   const output = tail();
   // e.g. BENCH_SERVER_NODE_ARGS='--cpu-prof --cpu-prof-dir=/tmp/prof' to profile the server.
   const nodeArgs = (process.env.BENCH_SERVER_NODE_ARGS ?? '').split(' ').filter(Boolean);
-  const child = spawn(process.execPath, [...nodeArgs, '--import', 'tsx', 'tracker-server/main.ts'], {
+  // The same flags as `npm start` (package.json).
+  const child = spawn(process.execPath, ['--single-threaded-gc', ...nodeArgs, '--import', 'tsx', 'tracker-server/main.ts'], {
     cwd: REPO_ROOT,
     env: {
       ...process.env,
