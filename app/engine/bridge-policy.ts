@@ -11,6 +11,9 @@ import { decode } from 'magnet-uri';
 /** How long WebRTC peers get to send metadata and connect before the bridge is tried. */
 export const BRIDGE_GRACE_MS = 5000;
 
+/** How long a new magnet's start waits for a bridge that may already hold the torrent. */
+export const BRIDGE_FIRST_MS = 1000;
+
 /** A tracker other than a WebSocket one, or none at all (DHT-only), means a TCP swarm is likely. */
 export function likelyTcpSwarm(magnetURI: string): boolean {
   let trackers: string[];

@@ -15,12 +15,13 @@ import {
 } from '../shared/engine-api';
 import { effectiveConfig, withTrackers } from '../shared/effective-config';
 import { InputError } from '../shared/input';
+import { orAfter } from '../shared/or-after';
 import { bitfieldFromIndexes } from '../shared/pieces';
 import { markOnce } from '../shared/timing-marks';
 import { allRecords, deleteTorrent, putRecord, storedPieces } from '../shared/records';
 import type { MetadataOutcome } from '../shared/sw-contract';
 import { BridgeClient } from './bridge-client';
-import { BRIDGE_GRACE_MS, likelyTcpSwarm, webRtcFailed } from './bridge-policy';
+import { BRIDGE_FIRST_MS, BRIDGE_GRACE_MS, likelyTcpSwarm, webRtcFailed } from './bridge-policy';
 import { detailOf } from './details';
 import { headStartMainFile } from './head-start';
 import { followPriorities, setFilePriority } from './file-priority';
@@ -106,7 +107,8 @@ export class Engine implements EngineApi {
     // Adding again what the user paused means they want it back.
     record.paused = false;
     await putRecord(record);
-    this.#launch(record, record.meta ? new Uint8Array(record.meta.torrentFile) : source.torrentId);
+    if (record.meta) this.#launch(record, new Uint8Array(record.meta.torrentFile));
+    else await this.#launchNew(record, source.torrentId);
     this.#joinBridge(record);
     this.#publisher.push();
     return { infoHash: source.infoHash, existing: known !== undefined };
@@ -280,14 +282,38 @@ export class Engine implements EngineApi {
   #engageBridge(record: TorrentRecord): void {
     const bridge = this.#bridge;
     if (!bridge || this.#bridged.has(record.infoHash)) return;
-    this.#bridged.add(record.infoHash);
-    const joined = bridge.join(withTrackers(record.magnetURI, this.#bridgeTrackers)).catch((err: unknown) => {
-      console.warn('[engine] bridge:', err instanceof Error ? err.message : String(err));
-    });
+    const joined = this.#startBridge(bridge, record);
     const torrent = this.#entries.get(record.infoHash)?.torrent;
     if (torrent) fetchFromWebSeed(torrent, bridge.webSeedUrl(record.infoHash));
     // After the join, so the first long poll finds the torrent on the bridge.
     if (!record.meta) void joined.then(() => this.#metadataFromBridge(bridge, record));
+  }
+
+  /** Marks the torrent as bridged and has the bridge join; settles, never rejects, once the bridge answered. */
+  #startBridge(bridge: BridgeClient, record: TorrentRecord): Promise<void> {
+    this.#bridged.add(record.infoHash);
+    return bridge.join(withTrackers(record.magnetURI, this.#bridgeTrackers)).catch((err: unknown) => {
+      console.warn('[engine] bridge:', err instanceof Error ? err.message : String(err));
+    });
+  }
+
+  /**
+   * Starts a torrent added without metadata. For a magnet whose swarm is
+   * likely TCP, the bridge joins first; if it already holds the torrent, the
+   * torrent starts from the bridge's .torrent, which saves relaunching it
+   * (and a second round of WebRTC offers) once the metadata comes. Else it
+   * costs one round trip, and the torrent starts from the magnet as usual.
+   */
+  async #launchNew(record: TorrentRecord, torrentId: string | Uint8Array): Promise<void> {
+    const bridge = this.#bridge;
+    const bridgeFirst = bridge && typeof torrentId === 'string' && likelyTcpSwarm(record.magnetURI) && !this.#bridged.has(record.infoHash);
+    if (!bridgeFirst) return this.#launch(record, torrentId);
+    const asked = this.#startBridge(bridge, record).then(() => bridge.torrentFile(record.infoHash).catch(() => null));
+    // A slow or unreachable bridge must not hold the torrent back.
+    const bytes = await orAfter(asked, BRIDGE_FIRST_MS, null);
+    // The web seed is added by #launch, as for any bridged torrent.
+    this.#launch(record, bytes ?? torrentId);
+    if (!bytes) void this.#metadataFromBridge(bridge, record);
   }
 
   async #metadataFromBridge(bridge: BridgeClient, record: TorrentRecord): Promise<void> {

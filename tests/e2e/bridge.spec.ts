@@ -1,7 +1,9 @@
 /**
  * A TCP-only swarm (aria2c from Debian, announcing to the project's HTTP
  * tracker) reaches the browser through the server's bridge: the app takes
- * the metadata from the bridge and the bytes from its web seed.
+ * the metadata from the bridge and the bytes from its web seed. A second
+ * browser then adds it while the bridge holds it, which starts the torrent
+ * from the bridge's .torrent.
  */
 import { mkdtemp, copyFile } from 'node:fs/promises';
 import os from 'node:os';
@@ -12,7 +14,7 @@ import { BASE_URL } from './env.ts';
 import { test } from './fixtures.ts';
 import { addTorrentViaLink, expectPlayedPast, expectWholeFileInPage, openPlayer, waitForServiceWorkerControl } from './helpers.ts';
 
-test('a magnet seeded only by aria2 over TCP plays in the browser through the bridge', async ({ page }) => {
+test('a magnet seeded only by aria2 over TCP plays in the browser through the bridge', async ({ page, browser }) => {
   const media = await createTestVideo({ durationSec: 12 });
   const dir = await mkdtemp(path.join(os.tmpdir(), 'btstream-aria2-'));
   await copyFile(media.path, path.join(dir, media.fileName));
@@ -24,6 +26,18 @@ test('a magnet seeded only by aria2 over TCP plays in the browser through the br
     const video = await openPlayer(page, made.infoHash);
     await expectPlayedPast(video, 1);
     await expectWholeFileInPage(page, made.infoHash, media);
+
+    // A second browser, now that the bridge holds the torrent: the engine starts it from the bridge's .torrent.
+    const other = await browser.newContext();
+    try {
+      const second = await other.newPage();
+      await second.goto(`${BASE_URL}/add?uri=${encodeURIComponent(made.magnetURI)}`);
+      await waitForServiceWorkerControl(second);
+      await expectPlayedPast(await openPlayer(second, made.infoHash), 1);
+      await expectWholeFileInPage(second, made.infoHash, media);
+    } finally {
+      await other.close();
+    }
   } finally {
     await aria2.stop();
   }
