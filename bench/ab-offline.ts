@@ -1,7 +1,7 @@
 /**
- * `npx tsx bench/ab-offline.ts --a=DIST --b=DIST [--runs=10]`: the offline
- * scenario (bench/scenarios/offline.ts) for two builds at once, alternating
- * between them run by run, so both see the same machine load; on a shared
+ * `npx tsx bench/ab-offline.ts --a=DIST --b=DIST [--c=DIST] [--runs=10]`: the
+ * offline scenario (bench/scenarios/offline.ts) for two or three builds at
+ * once, alternating between them run by run, so both see the same machine load; on a shared
  * 2-core machine, separate bench runs minutes apart differ by more than most
  * changes do. Prints, per build, the medians and ranges of both offline
  * rows and of each milestone of the file's link.
@@ -33,8 +33,13 @@ function describe(values: number[]): string {
 }
 
 async function main(): Promise<void> {
-  const dists = { A: arg('a'), B: arg('b') };
-  if (!dists.A || !dists.B) throw new Error('usage: npx tsx bench/ab-offline.ts --a=DIST --b=DIST [--runs=10]');
+  const dists = Object.fromEntries(
+    ['a', 'b', 'c'].flatMap((name) => {
+      const dist = arg(name);
+      return dist ? [[name.toUpperCase(), dist]] : [];
+    }),
+  );
+  if (!dists.A || !dists.B) throw new Error('usage: npx tsx bench/ab-offline.ts --a=DIST --b=DIST [--c=DIST] [--runs=10]');
   const runs = Number(arg('runs') ?? 10);
   const media = await createTestVideo(BENCH_CLIP);
   const browser = await launchBrowser();
@@ -42,13 +47,13 @@ async function main(): Promise<void> {
   const loadAtStart = os.loadavg()[0] ?? 0;
   try {
     for (const [name, dist] of Object.entries(dists)) {
-      const app = await startAppServer(dist!, 0);
+      const app = await startAppServer(dist, 0);
       log(`${name}: ${dist} at ${app.url}; storing the clip…`);
       sides.push({ name, app, tab: await prepareOfflineTab(browser, app, media.path), page: [], link: [] });
     }
     for (let i = 1; i <= runs; i++) {
-      // Alternate which goes first, so neither always follows the other.
-      for (const side of i % 2 ? sides : [...sides].reverse()) {
+      // Rotate which goes first, so none always follows another.
+      for (const side of [...sides.slice(i % sides.length), ...sides.slice(0, i % sides.length)]) {
         const { page, origin, infoHash } = side.tab;
         side.page.push(await offlineOpen(page, `${origin}/t/${infoHash}`, false));
         const link = await offlineOpen(page, `${origin}/t/${infoHash}?play=0`, true);
@@ -68,7 +73,7 @@ async function main(): Promise<void> {
   const load = `load average ${loadAtStart.toFixed(1)} → ${(os.loadavg()[0] ?? 0).toFixed(1)} on ${os.cpus().length} cores`;
   console.log(`${runs} runs each, interleaved; ${load}; ms, median (min–max)`);
   for (const side of sides) {
-    console.log(`${side.name} (${dists[side.name as 'A' | 'B']})`);
+    console.log(`${side.name} (${dists[side.name]})`);
     console.log(`  file link → frame: ${describe(side.link.map((r) => r.navigationToFrameMs))}`);
     console.log(`  torrent page, Play → frame: ${describe(side.page.map((r) => r.navigationToFrameMs))}`);
     console.log(`  file link milestones: ${medianMilestones(side.link.map((r) => r.milestones))}`);

@@ -73,6 +73,11 @@ export async function offlineOpen(page: Page, url: string, play: boolean): Promi
   if (!play && click === null) throw new Error('offline: a frame came without the Play click');
   const milestones = await readMilestones(page);
   if (click !== null) milestones['video:click'] = click - navigationStart;
+  // The media element's own steps, to split the time after the service worker's answer.
+  for (const step of ['loadstart', 'loadedmetadata', 'playing']) {
+    const at = await readMark(page, step);
+    if (at !== null) milestones[`video:${step}`] = at - navigationStart;
+  }
   milestones['video:frame'] = frame - navigationStart;
   return {
     milestones,
