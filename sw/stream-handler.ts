@@ -9,6 +9,7 @@ import { loadPieces, PieceUnavailableError, releaseRequest, type LoadedPieces } 
 import { pieceStream } from './piece-stream';
 import { errorResponse } from './responses';
 import { runEnd } from './stored-run';
+import { takeWarmStart } from './warm-start';
 
 const ENGINE_CONNECT_MS = 3000;
 const METADATA_TIMEOUT_MS = 30_000;
@@ -58,10 +59,15 @@ export async function handleStream(request: Request, url: URL): Promise<Response
   const requestId = crypto.randomUUID();
   const { first, last } = piecesForBytes(meta, file.offset + start, file.offset + end);
   traceMark(`request ${start}-${end} pieces ${first}-${last}`);
+  const runTo = runEnd(first, last, meta.pieceLength);
   let firstPieces: LoadedPieces;
   try {
-    const runTo = runEnd(first, last, meta.pieceLength);
-    firstPieces = await loadPieces({ infoHash: target.infoHash, index: first, runTo, lastIndex: last, requestId });
+    const startsFile = first === piecesForBytes(meta, file.offset, file.offset).first;
+    const warm = startsFile ? await takeWarmStart(target, runTo - first + 1) : null;
+    if (warm) traceMark(`warm ${first}+${warm.length}`);
+    firstPieces = warm
+      ? { pieces: warm, fresh: false }
+      : await loadPieces({ infoHash: target.infoHash, index: first, runTo, lastIndex: last, requestId });
   } catch (err) {
     void releaseRequest(requestId);
     if (err instanceof PieceUnavailableError) return errorResponse(503, err.message, { 'Retry-After': '5' });

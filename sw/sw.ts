@@ -1,5 +1,6 @@
 import { cleanupOutdatedCaches } from 'workbox-precaching';
 import { isCacheAppRequest } from '../app/shared/app-shell-contract';
+import { parsePlayLink } from '../app/shared/play-link';
 import { isClaimRequest, isPageToSw } from '../app/shared/sw-contract';
 import { isStreamPath } from '../app/shared/stream-url';
 import { cacheAppShell, onActivate, onInstall, routeAppShell } from './app-shell';
@@ -7,6 +8,7 @@ import { acceptEnginePort } from './engine-link';
 import { handleShareTarget, isShareTarget } from './share-target';
 import { handleStream } from './stream-handler';
 import { isSkipWaiting } from './update';
+import { warmFileStart } from './warm-start';
 
 declare let self: ServiceWorkerGlobalScope & { __WB_MANIFEST: (string | { url: string; revision: string | null })[] };
 
@@ -26,6 +28,13 @@ self.addEventListener('fetch', (event) => {
   if (url.origin !== self.location.origin || !isStreamPath(url.pathname)) return;
   if (event.request.method !== 'GET' && event.request.method !== 'HEAD') return;
   event.respondWith(handleStream(event.request, url));
+});
+
+// A play link's page asks for the file's start ~100 ms after this: read it now. Workbox still answers.
+self.addEventListener('fetch', (event) => {
+  if (event.request.mode !== 'navigate') return;
+  const target = parsePlayLink(new URL(event.request.url));
+  if (target) event.waitUntil(warmFileStart(target));
 });
 
 self.addEventListener('fetch', (event) => {

@@ -5,10 +5,11 @@
  * (/t/<infoHash>?play=0), which plays without a click; each timed to the
  * first video frame.
  */
-import type { Page } from '@playwright/test';
+import type { Browser, BrowserContext, Page } from '@playwright/test';
 import { appIsCached } from '../../tests/support/app-cached.ts';
 import { createTestVideo } from '../../tests/fixtures/media.ts';
 import { describeAppPage, seedInApp } from '../lib/app.ts';
+import type { AppServer } from '../lib/server.ts';
 import { metric } from '../lib/metric.ts';
 import {
   clearServiceWorkerMarks,
@@ -26,7 +27,7 @@ const CONTROL_TIMEOUT_MS = 30_000;
 /** The prefix installFirstFrameProbe and installClickOnAppear write their marks under. */
 const MARK_PREFIX = 'bench:video:';
 
-interface OfflineRun {
+export interface OfflineRun {
   /** ms from the navigation start to the first frame. */
   navigationToFrameMs: number;
   /** ms from the Play click to the first frame. */
@@ -51,7 +52,7 @@ async function waitForServiceWorkerControl(page: Page): Promise<void> {
  * (`play` false) waits for the Play click; the file's link (`?play=0`)
  * opens the player itself.
  */
-async function offlineOpen(page: Page, url: string, play: boolean): Promise<OfflineRun> {
+export async function offlineOpen(page: Page, url: string, play: boolean): Promise<OfflineRun> {
   // The marks live in sessionStorage, which survives navigations: clear the last run's.
   await page.evaluate((prefix) => {
     for (const key of Object.keys(sessionStorage)) if (key.startsWith(prefix)) sessionStorage.removeItem(key);
@@ -72,6 +73,11 @@ async function offlineOpen(page: Page, url: string, play: boolean): Promise<Offl
   if (!play && click === null) throw new Error('offline: a frame came without the Play click');
   const milestones = await readMilestones(page);
   if (click !== null) milestones['video:click'] = click - navigationStart;
+  // The media element's own steps, to split the time after the service worker's answer.
+  for (const step of ['loadstart', 'loadedmetadata', 'playing']) {
+    const at = await readMark(page, step);
+    if (at !== null) milestones[`video:${step}`] = at - navigationStart;
+  }
   milestones['video:frame'] = frame - navigationStart;
   return {
     milestones,
@@ -82,27 +88,50 @@ async function offlineOpen(page: Page, url: string, play: boolean): Promise<Offl
   };
 }
 
+export interface OfflineTab {
+  context: BrowserContext;
+  page: Page;
+  infoHash: string;
+  /** The app's origin, e.g. http://127.0.0.1:18250. */
+  origin: string;
+}
+
+/**
+ * A tab that stored `mediaPath` by seeding it, its app cached, the probes
+ * installed for the next navigations, and its context offline. Close its
+ * context when done.
+ */
+export async function prepareOfflineTab(browser: Browser, app: AppServer, mediaPath: string): Promise<OfflineTab> {
+  const seeder = await seedInApp(browser, app, mediaPath);
+  const { context, page } = seeder;
+  try {
+    await waitForServiceWorkerControl(page);
+    await page.waitForFunction(appIsCached, null, { timeout: 30_000, polling: 250 });
+    // Init scripts apply from the next navigation on.
+    await installFirstFrameProbe(context);
+    await installClickOnAppear(context, PLAY_BUTTON);
+    await installLongTaskProbe(context);
+    await context.setOffline(true);
+  } catch (err) {
+    await context.close();
+    throw err;
+  }
+  return { context, page, infoHash: seeder.infoHash, origin: new URL(page.url()).origin };
+}
+
 export const offline: Scenario = {
   name: 'offline',
   summary: `offline open and play of a stored ${BENCH_CLIP.durationSec} s ${BENCH_CLIP.width}x${BENCH_CLIP.height} faststart MP4`,
   async run({ browser, app, runs, log }) {
     const media = await createTestVideo(BENCH_CLIP);
     log(`storing ${media.fileName} (${(media.size / 1e6).toFixed(1)} MB) in a tab by seeding it…`);
-    const seeder = await seedInApp(browser, app, media.path);
+    const tab = await prepareOfflineTab(browser, app, media.path);
     const ours: OfflineRun[] = [];
     /** Navigations straight to the file's link, /t/<infoHash>?play=0. */
     const direct: OfflineRun[] = [];
     try {
-      const { context, page } = seeder;
-      await waitForServiceWorkerControl(page);
-      await page.waitForFunction(appIsCached, null, { timeout: 30_000, polling: 250 });
-      // Init scripts apply from the next navigation on.
-      await installFirstFrameProbe(context);
-      await installClickOnAppear(context, PLAY_BUTTON);
-      await installLongTaskProbe(context);
-      await context.setOffline(true);
-      const pagePath = `/t/${seeder.infoHash}`;
-      const origin = new URL(page.url()).origin;
+      const { context, page, origin } = tab;
+      const pagePath = `/t/${tab.infoHash}`;
       try {
         for (let i = 1; i <= runs; i++) {
           const o = await offlineOpen(page, `${origin}${pagePath}`, false);
@@ -126,7 +155,7 @@ export const offline: Scenario = {
         await context.setOffline(false);
       }
     } finally {
-      await seeder.context.close();
+      await tab.context.close();
     }
     const pick = (key: Exclude<keyof OfflineRun, 'milestones' | 'longTasks'>) => ours.map((r) => r[key]);
     return {
