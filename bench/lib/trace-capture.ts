@@ -11,7 +11,7 @@ import { seedInApp } from './app.ts';
 import { newContext } from './browser.ts';
 import { clearServiceWorkerMarks, installLongTaskProbe, readLongTasks, readMilestones, type Milestones } from './milestones.ts';
 import type { AppServer } from './server.ts';
-import { BENCH_CLIP, PLAY_BUTTON, installClickOnAppear, installFirstFrameProbe, readMark, waitForMark } from './video.ts';
+import { BENCH_CLIP, PLAY_BUTTON, forgetMarks, installClickOnAppear, installFirstFrameProbe, readMark, waitForMark } from './video.ts';
 
 export type Flow = 'first-frame' | 'offline';
 
@@ -90,6 +90,7 @@ export async function captureFlow(browser: Browser, app: AppServer, flow: Flow, 
       await page.evaluate(() => {
         for (const key of Object.keys(sessionStorage)) if (key.startsWith('bench:video:')) sessionStorage.removeItem(key);
       });
+      forgetMarks(page);
       await clearServiceWorkerMarks(context);
       await page.reload({ waitUntil: 'commit' });
     };

@@ -19,7 +19,7 @@ import {
   readMilestones,
   type Milestones,
 } from '../lib/milestones.ts';
-import { BENCH_CLIP, PLAY_BUTTON, installClickOnAppear, installFirstFrameProbe, readMark, waitForMark } from '../lib/video.ts';
+import { BENCH_CLIP, PLAY_BUTTON, forgetMarks, installClickOnAppear, installFirstFrameProbe, readMark, waitForMark } from '../lib/video.ts';
 import type { Scenario } from './scenario.ts';
 
 const FRAME_TIMEOUT_MS = 30_000;
@@ -57,6 +57,7 @@ export async function offlineOpen(page: Page, url: string, play: boolean): Promi
   await page.evaluate((prefix) => {
     for (const key of Object.keys(sessionStorage)) if (key.startsWith(prefix)) sessionStorage.removeItem(key);
   }, MARK_PREFIX);
+  forgetMarks(page);
   await clearServiceWorkerMarks(page.context());
   await page.goto(url, { waitUntil: 'commit' });
   let frame: number;
