@@ -105,7 +105,7 @@ function describeTrace(steps: readonly TraceStep[], untilMs: number): string {
 }
 
 /** Ours: /add?uri=<magnet>, then Play on file 0 as soon as it shows. */
-async function appPlayback(browser: Browser, app: AppServer, magnetURI: string): Promise<PlaybackRun> {
+export async function appPlayback(browser: Browser, app: AppServer, magnetURI: string): Promise<PlaybackRun> {
   const context = await newContext(browser);
   try {
     await installFirstFrameProbe(context);
