@@ -28,10 +28,14 @@ export function isQuiet(): boolean {
 }
 
 /**
- * Runs `task` at an idle moment once nothing holds the page (holdQuiet), or
- * after MAX_HOLD_MS at the latest. Returns a cancel for effects.
+ * Runs `task` at an idle moment (idle.ts, `idleTimeoutMs`) once nothing
+ * holds the page (holdQuiet), or after `maxHoldMs` at the latest. Returns a
+ * cancel for effects.
  */
-export function whenQuiet(task: () => void, maxHoldMs = MAX_HOLD_MS): () => void {
+export function whenQuiet(
+  task: () => void,
+  { maxHoldMs = MAX_HOLD_MS, idleTimeoutMs }: { maxHoldMs?: number; idleTimeoutMs?: number } = {},
+): () => void {
   let cancelIdle: (() => void) | null = null;
   let done = false;
   let overdue = false;
@@ -54,7 +58,7 @@ export function whenQuiet(task: () => void, maxHoldMs = MAX_HOLD_MS): () => void
       done = true;
       clearTimeout(deadline);
       task();
-    });
+    }, idleTimeoutMs);
   }
   if (isQuiet()) schedule();
   else waiting.add(schedule);
