@@ -1,6 +1,8 @@
 /**
  * Time to first frame and seek time for a 60 s 720p faststart MP4 streamed
  * from a seeding browser tab, in a fresh browser context each run.
+ * BENCH_OURS_ONLY=1 leaves stock webtorrent out: for quicker A/B runs of our
+ * own builds on a busy machine.
  */
 import type { Browser, Page } from '@playwright/test';
 import { createTestVideo } from '../../tests/fixtures/media.ts';
@@ -33,6 +35,7 @@ import {
 import type { Scenario } from './scenario.ts';
 
 const SEEK_FRACTION = 0.8;
+const OURS_ONLY = process.env.BENCH_OURS_ONLY === '1';
 const FRAME_TIMEOUT_MS = 60_000;
 const SEEK_TIMEOUT_MS = 30_000;
 
@@ -51,6 +54,8 @@ interface PlaybackRun extends SeekTiming {
   milestones?: Milestones;
   /** Ours only: the latest request's steps during the seek, ms after it started. */
   seekMilestones?: Milestones;
+  /** Ours only: every realm's trace marks from the player's opening to the first frame, `at` in ms after navigation. */
+  startTrace?: TraceStep[];
   /** Ours only: the page's long tasks until the seek's frame, [start, duration] in ms. */
   longTasks?: [number, number][];
   /** Ours only: every realm's trace marks from the seek on, `at` in ms after it started. */
@@ -100,7 +105,7 @@ function describeTrace(steps: readonly TraceStep[], untilMs: number): string {
 }
 
 /** Ours: /add?uri=<magnet>, then Play on file 0 as soon as it shows. */
-async function appPlayback(browser: Browser, app: AppServer, magnetURI: string): Promise<PlaybackRun> {
+export async function appPlayback(browser: Browser, app: AppServer, magnetURI: string): Promise<PlaybackRun> {
   const context = await newContext(browser);
   try {
     await installFirstFrameProbe(context);
@@ -117,6 +122,7 @@ async function appPlayback(browser: Browser, app: AppServer, magnetURI: string):
     }
     // Read before the seek adds marks of its own.
     const milestones = await withVideoMarks(page, await readMilestones(page));
+    const startTrace = await readTrace(page, milestones['video:click'] ?? 0);
     const progress = await page
       .locator('[data-testid="torrent-progress"]')
       .getAttribute('aria-valuenow')
@@ -134,7 +140,14 @@ async function appPlayback(browser: Browser, app: AppServer, magnetURI: string):
     ]
       .map((s) => ({ ...s, at: s.at - seekStart }))
       .sort((a, b) => a.at - b.at);
-    return { ...(await timeFrom(page, startedAt, seek, progress)), milestones, seekMilestones, longTasks, seekTrace };
+    return {
+      ...(await timeFrom(page, startedAt, seek, progress)),
+      milestones,
+      seekMilestones,
+      longTasks,
+      startTrace,
+      seekTrace,
+    };
   } finally {
     await context.close();
   }
@@ -196,10 +209,10 @@ export const firstFrame: Scenario = {
     const media = await createTestVideo(BENCH_CLIP);
     const ours: PlaybackRun[] = [];
     const refs: PlaybackRun[] = [];
-    log(`seeding ${media.fileName} (${(media.size / 1e6).toFixed(1)} MB) from the app and from stock webtorrent…`);
+    log(`seeding ${media.fileName} (${(media.size / 1e6).toFixed(1)} MB) from the app${OURS_ONLY ? '' : ' and from stock webtorrent'}…`);
     const seeder = await seedInApp(browser, app, media.path);
     try {
-      const refSeeder = await seedInReference(browser, reference, media.path, app.announceUrl);
+      const refSeeder = OURS_ONLY ? null : await seedInReference(browser, reference, media.path, app.announceUrl);
       try {
         for (let i = 1; i <= runs; i++) {
           const o = await appPlayback(browser, app, seeder.magnetURI);
@@ -208,14 +221,16 @@ export const firstFrame: Scenario = {
           log(`  milestones (ms after navigation): ${medianMilestones([o.milestones ?? {}])}`);
           log(`  seek (ms after it started): ${medianMilestones([o.seekMilestones ?? {}])}`);
           log(`  page long tasks [start, ms]: ${JSON.stringify(o.longTasks ?? [])}`);
+          log(`  start-up trace (ms after navigation): ${describeTrace(o.startTrace ?? [], o.firstFrameMs)}`);
           log(`  seek media events (ms): ${o.events.map(([name, at]) => `${name} ${at}`).join(', ')}`);
           log(`  seek trace (ms after it started): ${describeTrace(o.seekTrace ?? [], o.frameMs)}`);
+          if (!refSeeder) continue;
           const r = await referencePlayback(browser, reference, refSeeder.magnetURI, app.announceUrl);
           refs.push(r);
           log(`run ${i}/${runs} stock: first frame ${r.firstFrameMs.toFixed(0)} ms, seek ${r.frameMs.toFixed(0)} ms`);
         }
       } finally {
-        await refSeeder.context.close();
+        await refSeeder?.context.close();
       }
     } finally {
       await seeder.context.close();

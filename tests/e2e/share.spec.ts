@@ -28,7 +28,8 @@ test('a file seeded in one browser plays in another from the shared link', async
       const shown = await field.inputValue();
       expect(shown.startsWith(`${baseURL}/add?uri=magnet%3A%3Fxt%3Durn%3Abtih%3A${infoHash}`)).toBe(true);
       await expect(pageA.getByTestId('share-qr')).toBeVisible();
-      // Drawn once the page is idle.
+      // Drawn once it is on screen and the page is idle.
+      await pageA.getByTestId('share-qr').scrollIntoViewIfNeeded();
       await expect(pageA.getByTestId('share-qr-code')).toHaveAttribute('d', /^M/);
       // Linux Chromium has no Web Share, so the button copies the link instead.
       await pageA.getByTestId('share-button').click();
@@ -50,6 +51,11 @@ test('a file seeded in one browser plays in another from the shared link', async
       await expect(pageB.getByTestId('file-row')).toHaveCount(1, { timeout: 90_000 });
       const video = await openPlayer(pageB, infoHash);
       await expectPlayedPast(video, 1);
+    });
+
+    await test.step('B draws the QR code too, once playback has started and the code is on screen', async () => {
+      await pageB.getByTestId('share-qr').scrollIntoViewIfNeeded();
+      await expect(pageB.getByTestId('share-qr-code')).toHaveAttribute('d', /^M/);
     });
 
     await test.step('B has the whole file, with the same SHA-256', () => expectWholeFileInPage(pageB, infoHash, media));

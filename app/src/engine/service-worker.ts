@@ -5,10 +5,10 @@ import type { CacheAppRequest } from '../../shared/app-shell-contract';
 import { isSwToPage, type ClaimRequest, type PageToSw } from '../../shared/sw-contract';
 import { SERVICE_WORKER_URL } from '../../shared/early-start';
 import { markOnce } from '../../shared/timing-marks';
-import { whenIdle } from '../lib/idle';
+import { whenQuiet } from '../lib/start-quiet';
 import { appUpdate } from '../state/update.svelte';
 
-/** The app's files are cached this long after the page is controlled, when idle: not while a video starts. */
+/** The app's files are cached this long after the page is controlled, when idle and no video is starting (start-quiet.ts). */
 const CACHE_APP_DELAY_MS = 1000;
 
 /** Gives the service worker a fresh port to the engine worker. */
@@ -60,7 +60,7 @@ export async function connectServiceWorker(api: Remote<EngineApi>): Promise<void
   }
   const sw = await controller();
   markOnce('page:sw-controlled');
-  setTimeout(() => whenIdle(() => sw.postMessage({ type: 'cache-app' } satisfies CacheAppRequest)), CACHE_APP_DELAY_MS);
+  setTimeout(() => whenQuiet(() => sw.postMessage({ type: 'cache-app' } satisfies CacheAppRequest)), CACHE_APP_DELAY_MS);
   // A page that was controlled from the start gets no controllerchange.
   if (registered) handOverPort(api, sw);
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isAppPath, parseRoute, torrentPath } from './routes';
+import { isAppPath, pageKey, parseRoute, torrentPath } from './routes';
 
 const at = (path: string) => new URL(path, 'https://example.test');
 const HASH = '0123456789abcdef0123456789abcdef01234567';
@@ -60,5 +60,22 @@ describe('isAppPath', () => {
 describe('torrentPath', () => {
   it('builds the page path', () => {
     expect(torrentPath(HASH)).toBe(`/t/${HASH}`);
+  });
+});
+
+describe('pageKey', () => {
+  const hash = 'a'.repeat(40);
+  it('is the same for a torrent page whatever file it plays', () => {
+    const page = pageKey(parseRoute(new URL(`https://x.test/t/${hash}`)));
+    expect(pageKey({ name: 'torrent', infoHash: hash, play: 0 })).toBe(page);
+    expect(pageKey({ name: 'torrent', infoHash: hash, play: 'main' })).toBe(page);
+  });
+
+  it('tells torrents and other pages apart', () => {
+    expect(pageKey({ name: 'torrent', infoHash: hash, play: null })).not.toBe(
+      pageKey({ name: 'torrent', infoHash: 'b'.repeat(40), play: null }),
+    );
+    expect(pageKey({ name: 'home' })).toBe('home');
+    expect(pageKey({ name: 'add', uri: 'magnet:?' })).toBe('add');
   });
 });

@@ -51,3 +51,8 @@ function safeDecode(segment: string): string {
     return segment;
   }
 }
+
+/** Which page a route shows: the same for a torrent page whatever file it plays. */
+export function pageKey(route: Route): string {
+  return route.name === 'torrent' ? `torrent:${route.infoHash}` : route.name;
+}

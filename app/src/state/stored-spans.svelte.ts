@@ -1,5 +1,5 @@
 import { storedSpans } from '../../shared/pieces';
-import { whenIdle } from '../lib/idle';
+import { whenQuiet } from '../lib/start-quiet';
 import { getRecord, storedPieces } from '../../shared/records';
 
 const REFRESH_MS = 1000;
@@ -17,9 +17,12 @@ export class StoredSpans {
 
   /** Starts refreshing; returns the function that stops it. */
   watch(): () => void {
-    // The first read waits for an idle moment: the player it sits under is starting and reads the same store.
-    const cancel = whenIdle(() => void this.#refresh(), REFRESH_MS);
-    const timer = setInterval(() => void this.#refresh(), REFRESH_MS);
+    // Reads wait until the player it sits under has its first frame (start-quiet.ts): it reads the same store.
+    let timer: ReturnType<typeof setInterval> | undefined;
+    const cancel = whenQuiet(() => {
+      void this.#refresh();
+      timer = setInterval(() => void this.#refresh(), REFRESH_MS);
+    });
     return () => {
       cancel();
       clearInterval(timer);

@@ -1,0 +1,89 @@
+/**
+ * A/B of time to first frame between two builds on a busy machine: one
+ * server and seeding tab per build, runs alternating between them so both
+ * see the same load.
+ *
+ *   npx tsx bench/ab-first-frame.ts --a=DIR --b=DIR [--runs=10]
+ *
+ * Prints each run, then per build the medians of first frame and of the
+ * steps between the milestones the first-frame scenario records.
+ */
+import os from 'node:os';
+import { createTestVideo } from '../tests/fixtures/media.ts';
+import { seedInApp } from './lib/app.ts';
+import { launchBrowser } from './lib/browser.ts';
+import { startAppServer, type AppServer } from './lib/server.ts';
+import { percentile, sortedCopy } from './lib/stats.ts';
+import { BENCH_CLIP } from './lib/video.ts';
+import { appPlayback } from './scenarios/first-frame.ts';
+
+const arg = (name: string): string | undefined =>
+  process.argv.find((a) => a.startsWith(`--${name}=`))?.slice(name.length + 3);
+
+/** Consecutive milestones whose gaps are reported. */
+const STEPS = [
+  'page:html',
+  'engine:add',
+  'engine:metadata',
+  'video:click',
+  'sw:stream-request',
+  'sw:first-piece',
+  'video:loadedmetadata',
+  'video:frame',
+];
+
+const median = (values: number[]): string =>
+  values.length === 0 ? '-' : percentile(sortedCopy(values), 50).toFixed(0);
+
+async function main(): Promise<void> {
+  const dirs = { a: arg('a'), b: arg('b') };
+  if (!dirs.a || !dirs.b) throw new Error('usage: --a=DIST --b=DIST [--runs=N]');
+  const runs = Number(arg('runs') ?? 10);
+  const media = await createTestVideo(BENCH_CLIP);
+  const browser = await launchBrowser();
+  const servers: AppServer[] = [];
+  try {
+    const sides = [];
+    for (const [name, dir] of Object.entries(dirs) as [string, string][]) {
+      const app = await startAppServer(dir, 0);
+      servers.push(app);
+      const seeder = await seedInApp(browser, app, media.path);
+      sides.push({ name, dir, app, seeder, frames: [] as number[], steps: new Map<string, number[]>() });
+    }
+    console.error(`load average ${os.loadavg()[0]?.toFixed(1)} at start`);
+    for (let i = 0; i < runs; i++) {
+      // Alternate which goes first, so neither always follows the other.
+      for (const side of i % 2 === 0 ? sides : [...sides].reverse()) {
+        const run = await appPlayback(browser, side.app, side.seeder.magnetURI);
+        side.frames.push(run.firstFrameMs);
+        const m = run.milestones ?? {};
+        const pairs = STEPS.slice(1).map((to, k): [string, string] => [STEPS[k] as string, to]);
+        pairs.push(['engine:metadata', 'engine:head-256k'], ['engine:metadata', 'video:frame']);
+        pairs.forEach(([from, to]) => {
+          const a = m[from];
+          const b = m[to];
+          if (a === undefined || b === undefined) return;
+          side.steps.set(`${from}→${to}`, [...(side.steps.get(`${from}→${to}`) ?? []), b - a]);
+        });
+        console.error(`${side.name} run ${i + 1}: first frame ${run.firstFrameMs.toFixed(0)} ms, load ${os.loadavg()[0]?.toFixed(1)}`);
+      }
+    }
+    for (const side of sides) {
+      const sorted = sortedCopy(side.frames);
+      console.log(
+        `${side.name} (${side.dir}): first frame median ${median(side.frames)} ms, ` +
+          `${sorted[0]?.toFixed(0)}–${sorted.at(-1)?.toFixed(0)}, ${side.frames.length} runs`,
+      );
+      for (const [step, values] of side.steps) console.log(`  ${step.padEnd(44)} ${median(values)}`);
+    }
+    console.log(`load average ${os.loadavg()[0]?.toFixed(1)} at the end`);
+  } finally {
+    await browser.close();
+    for (const s of servers) await s.stop();
+  }
+}
+
+void main().catch((err: unknown) => {
+  console.error(err);
+  process.exitCode = 1;
+});
