@@ -45,7 +45,7 @@ async function main(): Promise<void> {
   try {
     const sides = [];
     for (const [name, dir] of Object.entries(dirs) as [string, string][]) {
-      const app = await startAppServer(dir, 0);
+      const app = await startAppServer(dir);
       servers.push(app);
       const seeder = await seedInApp(browser, app, media.path);
       sides.push({ name, dir, app, seeder, frames: [] as number[], steps: new Map<string, number[]>() });

@@ -47,7 +47,7 @@ async function main(): Promise<void> {
   const loadAtStart = os.loadavg()[0] ?? 0;
   try {
     for (const [name, dist] of Object.entries(dists)) {
-      const app = await startAppServer(dist, 0);
+      const app = await startAppServer(dist);
       log(`${name}: ${dist} at ${app.url}; storing the clip…`);
       sides.push({ name, app, tab: await prepareOfflineTab(browser, app, media.path), page: [], link: [] });
     }

@@ -48,7 +48,7 @@ async function main(): Promise<void> {
     return;
   }
   // Any free port: a bench running beside this one holds the usual one.
-  const app = await startAppServer(distDir, 0);
+  const app = await startAppServer(distDir);
   const browser = await launchBrowser();
   try {
     await checkServes(app.url, distDir);

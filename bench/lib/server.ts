@@ -5,7 +5,6 @@ import os from 'node:os';
 import path from 'node:path';
 import { killOnExit, stopChild, tail } from './child.ts';
 import { REPO_ROOT } from './paths.ts';
-import { freePort } from './ports.ts';
 
 export interface AppServer {
   url: string;
@@ -14,7 +13,6 @@ export interface AppServer {
   stop: () => Promise<void>;
 }
 
-const PREFERRED_PORT = 18_250;
 const START_TIMEOUT_MS = 60_000;
 
 async function waitForHealth(url: string, isAlive: () => boolean, output: () => string): Promise<void> {
@@ -32,9 +30,19 @@ async function waitForHealth(url: string, isAlive: () => boolean, output: () => 
   throw new Error(`the server did not answer /health within ${START_TIMEOUT_MS / 1000} s:\n${output()}`);
 }
 
-/** `preferredPort` 0 takes any free port: for a tool that may run beside the bench. */
-export async function startAppServer(distDir: string, preferredPort = PREFERRED_PORT): Promise<AppServer> {
-  const port = await freePort(preferredPort);
+/** The URL from the server's "listening on <url>" line. */
+async function listeningUrl(output: () => string, isAlive: () => boolean): Promise<string> {
+  const deadline = Date.now() + START_TIMEOUT_MS;
+  while (Date.now() < deadline) {
+    const url = /listening on (http:\/\/\S+)/.exec(output())?.[1];
+    if (url) return url.replace(/\/+$/, '');
+    if (!isAlive()) throw new Error(`the server exited during start:\n${output()}`);
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  throw new Error(`the server did not say where it listens within ${START_TIMEOUT_MS / 1000} s:\n${output()}`);
+}
+
+export async function startAppServer(distDir: string): Promise<AppServer> {
   const dataDir = await mkdtemp(path.join(os.tmpdir(), 'btstream-bench-data-'));
   const output = tail();
   // e.g. BENCH_SERVER_NODE_ARGS='--cpu-prof --cpu-prof-dir=/tmp/prof' to profile the server.
@@ -44,7 +52,9 @@ export async function startAppServer(distDir: string, preferredPort = PREFERRED_
     cwd: REPO_ROOT,
     env: {
       ...process.env,
-      PORT: String(port),
+      // Any free port, read back from the server's own line: a port checked free first can be
+      // taken by another bench starting at the same moment, whose server would then answer ours.
+      PORT: '0',
       HOST: '127.0.0.1',
       DATA_DIR: dataDir,
       DIST_DIR: distDir,
@@ -62,11 +72,12 @@ export async function startAppServer(distDir: string, preferredPort = PREFERRED_
     await stopChild(child);
     await rm(dataDir, { recursive: true, force: true });
   };
-  const url = `http://127.0.0.1:${port}`;
   try {
     if (child.pid === undefined) throw new Error('could not spawn the server');
-    await waitForHealth(url, () => child.exitCode === null && child.signalCode === null, output.text);
-    return { url, announceUrl: `ws://127.0.0.1:${port}/announce`, pid: child.pid, stop };
+    const alive = () => child.exitCode === null && child.signalCode === null;
+    const url = await listeningUrl(output.text, alive);
+    await waitForHealth(url, alive, output.text);
+    return { url, announceUrl: `${url.replace(/^http/, 'ws')}/announce`, pid: child.pid, stop };
   } catch (err) {
     await stop();
     throw err;
