@@ -13,15 +13,13 @@ import {
   type TorrentDetail,
   type TorrentStatus,
 } from '../shared/engine-api';
-import { effectiveConfig, withTrackers } from '../shared/effective-config';
+import { effectiveConfig } from '../shared/effective-config';
 import { InputError } from '../shared/input';
-import { orAfter } from '../shared/or-after';
 import { bitfieldFromIndexes } from '../shared/pieces';
 import { markOnce } from '../shared/timing-marks';
 import { allRecords, deleteTorrent, putRecord, storedPieces } from '../shared/records';
 import type { MetadataOutcome } from '../shared/sw-contract';
-import { BridgeClient } from './bridge-client';
-import { BRIDGE_FIRST_MS, BRIDGE_GRACE_MS, likelyTcpSwarm, webRtcFailed } from './bridge-policy';
+import { BridgeLink } from './bridge-link';
 import { detailOf } from './details';
 import { headStartMainFile } from './head-start';
 import { followPriorities, setFilePriority } from './file-priority';
@@ -40,7 +38,6 @@ import { serviceWorkerApi } from './sw-api';
 import { markTorrentMilestones } from './torrent-milestones';
 import { resolveSource } from './torrent-source';
 import { WebTorrent, type WtClient, type WtTorrent } from './webtorrent';
-import { fetchFromWebSeed, stopFetchingFromWebSeed } from './webseed/webseed-fetcher';
 
 interface Entry {
   record: TorrentRecord;
@@ -58,12 +55,12 @@ export class Engine implements EngineApi {
   /** The server's config; #config is it with the user's settings laid over (effective-config.ts). */
   #serverConfig: EngineConfig = { announce: [], iceServers: [], bridge: null };
   #config: EngineConfig = { announce: [], iceServers: [], bridge: null };
-  #bridge: BridgeClient | null = null;
-  /** The user's http(s) trackers, handed to the bridge on join. */
-  #bridgeTrackers: string[] = [];
   readonly #quota = new StorageQuota();
-  /** Torrents the bridge has been brought in for. */
-  readonly #bridged = new Set<string>();
+  readonly #bridge = new BridgeLink({
+    torrentOf: (infoHash) => this.#entries.get(infoHash)?.torrent,
+    launch: (record, torrentId) => this.#launch(record, torrentId),
+    stop: (infoHash) => this.#client?.remove(infoHash, { destroyStore: false }).catch(() => {}) ?? Promise.resolve(),
+  });
   readonly #entries = new Map<string, Entry>();
   readonly #publisher = new StatusPublisher(() =>
     [...this.#entries.values()]
@@ -108,8 +105,8 @@ export class Engine implements EngineApi {
     record.paused = false;
     await putRecord(record);
     if (record.meta) this.#launch(record, new Uint8Array(record.meta.torrentFile));
-    else await this.#launchNew(record, source.torrentId);
-    this.#joinBridge(record);
+    else await this.#bridge.launchNew(record, source.torrentId);
+    this.#bridge.join(record);
     this.#publisher.push();
     return { infoHash: source.infoHash, existing: known !== undefined };
   }
@@ -165,7 +162,7 @@ export class Engine implements EngineApi {
   async remove(infoHash: string): Promise<void> {
     const entry = this.#entries.get(infoHash);
     this.#entries.delete(infoHash);
-    this.#bridged.delete(infoHash);
+    this.#bridge.forget(infoHash);
     this.#streams.dropTorrent(infoHash);
     if (entry?.torrent && !entry.torrent.destroyed) {
       await new Promise<void>((resolve) => {
@@ -180,7 +177,7 @@ export class Engine implements EngineApi {
 
   async configure(settings: EngineSettings): Promise<void> {
     await this.#started;
-    if (this.#applySettings(settings)) this.#switchBridge();
+    if (this.#applySettings(settings)) this.#bridge.switched(this.#entries.values());
     await this.#enforceQuota();
   }
 
@@ -188,25 +185,11 @@ export class Engine implements EngineApi {
   #applySettings(settings: EngineSettings): boolean {
     const config = { ...this.#serverConfig, settings };
     const effective = effectiveConfig(config);
-    const bridgeChanged = effective.bridge !== this.#config.bridge;
     this.#config = { ...config, announce: effective.announce, bridge: effective.bridge };
-    this.#bridgeTrackers = effective.bridgeTrackers;
-    if (bridgeChanged) this.#bridge = effective.bridge ? new BridgeClient(effective.bridge) : null;
+    const bridgeChanged = this.#bridge.configure(effective.bridge, effective.bridgeTrackers);
     applyLimits(this.#requireClient(), settings);
     this.#quota.limit = settings.storageQuota;
     return bridgeChanged;
-  }
-
-  /** Stops fetching from the old bridge and lets the new one (if any) in by the usual policy. */
-  #switchBridge(): void {
-    for (const infoHash of this.#bridged) {
-      const torrent = this.#entries.get(infoHash)?.torrent;
-      if (torrent) stopFetchingFromWebSeed(torrent);
-    }
-    this.#bridged.clear();
-    for (const { record, torrent } of this.#entries.values()) {
-      if (torrent && !torrent.destroyed && !torrent.done) this.#joinBridge(record);
-    }
   }
 
   /**
@@ -265,72 +248,6 @@ export class Engine implements EngineApi {
     }
   }
 
-  /** Brings in the bridge now or, if WebRTC peers may do, after a grace period (bridge-policy.ts). */
-  #joinBridge(record: TorrentRecord): void {
-    if (!this.#bridge) return;
-    if (likelyTcpSwarm(record.magnetURI)) return this.#engageBridge(record);
-    setTimeout(() => {
-      const torrent = this.#entries.get(record.infoHash)?.torrent;
-      if (torrent && !torrent.destroyed && webRtcFailed(torrent)) this.#engageBridge(record);
-    }, BRIDGE_GRACE_MS);
-  }
-
-  /**
-   * Has the bridge join the swarm, fetches pieces from it (webseed/), and
-   * takes the metadata from it if no WebRTC peer sends it first.
-   */
-  #engageBridge(record: TorrentRecord): void {
-    const bridge = this.#bridge;
-    if (!bridge || this.#bridged.has(record.infoHash)) return;
-    const joined = this.#startBridge(bridge, record);
-    const torrent = this.#entries.get(record.infoHash)?.torrent;
-    if (torrent) fetchFromWebSeed(torrent, bridge.webSeedUrl(record.infoHash));
-    // After the join, so the first long poll finds the torrent on the bridge.
-    if (!record.meta) void joined.then(() => this.#metadataFromBridge(bridge, record));
-  }
-
-  /** Marks the torrent as bridged and has the bridge join; settles, never rejects, once the bridge answered. */
-  #startBridge(bridge: BridgeClient, record: TorrentRecord): Promise<void> {
-    this.#bridged.add(record.infoHash);
-    return bridge.join(withTrackers(record.magnetURI, this.#bridgeTrackers)).catch((err: unknown) => {
-      console.warn('[engine] bridge:', err instanceof Error ? err.message : String(err));
-    });
-  }
-
-  /**
-   * Starts a torrent added without metadata. For a magnet whose swarm is
-   * likely TCP, the bridge joins first; if it already holds the torrent, the
-   * torrent starts from the bridge's .torrent, which saves relaunching it
-   * (and a second round of WebRTC offers) once the metadata comes. Else it
-   * costs one round trip, and the torrent starts from the magnet as usual.
-   */
-  async #launchNew(record: TorrentRecord, torrentId: string | Uint8Array): Promise<void> {
-    const bridge = this.#bridge;
-    const bridgeFirst = bridge && typeof torrentId === 'string' && likelyTcpSwarm(record.magnetURI) && !this.#bridged.has(record.infoHash);
-    if (!bridgeFirst) return this.#launch(record, torrentId);
-    const asked = this.#startBridge(bridge, record).then(() => bridge.torrentFile(record.infoHash).catch(() => null));
-    // A slow or unreachable bridge must not hold the torrent back.
-    const bytes = await orAfter(asked, BRIDGE_FIRST_MS, null);
-    // The web seed is added by #launch, as for any bridged torrent.
-    this.#launch(record, bytes ?? torrentId);
-    if (!bytes) void this.#metadataFromBridge(bridge, record);
-  }
-
-  async #metadataFromBridge(bridge: BridgeClient, record: TorrentRecord): Promise<void> {
-    const { infoHash } = record;
-    // Stop once WebRTC peers gave the metadata, the torrent went, or the user changed the bridge in Settings.
-    // The entry is read afresh: a paused and resumed torrent gets a new one and still wants the metadata.
-    const wanted = (): boolean => {
-      const torrent = this.#entries.get(infoHash)?.torrent;
-      return this.#bridge === bridge && !!torrent && !torrent.destroyed && !torrent.metadata;
-    };
-    const bytes = await bridge.waitForTorrentFile(infoHash, wanted);
-    if (!bytes || !wanted()) return;
-    // Nothing is stored before the metadata, so starting over from the .torrent loses nothing.
-    await this.#client?.remove(infoHash, { destroyStore: false }).catch(() => {});
-    this.#launch(record, bytes);
-  }
-
   #known(infoHash: string): Entry {
     const entry = this.#entries.get(infoHash);
     if (!entry) throw new Error('That torrent is not in the app any more.');
@@ -355,11 +272,11 @@ export class Engine implements EngineApi {
     }
     if (!record.meta) {
       this.#launch(record, record.magnetURI);
-      return this.#joinBridge(record);
+      return this.#bridge.join(record);
     }
     const verified = await storedPieces(record.infoHash);
     this.#launch(record, new Uint8Array(record.meta.torrentFile), bitfieldFromIndexes(verified, record.meta.pieceCount));
-    if (verified.length < record.meta.pieceCount) this.#joinBridge(record);
+    if (verified.length < record.meta.pieceCount) this.#bridge.join(record);
   }
 
   #requireClient(): WtClient {
@@ -376,7 +293,7 @@ export class Engine implements EngineApi {
     if (bitfield) trustStoredPieces(torrent);
     else checkStoreByIndex(torrent);
     // Relaunched (resumed, or from the bridge's .torrent) after the bridge came in: it keeps feeding it.
-    if (this.#bridge && this.#bridged.has(record.infoHash)) fetchFromWebSeed(torrent, this.#bridge.webSeedUrl(record.infoHash));
+    this.#bridge.feed(record.infoHash, torrent);
     const metadata = record.meta
       ? Promise.resolve()
       : new Promise<void>((resolve) => {
