@@ -9,9 +9,9 @@ import { appIsCached } from '../../tests/support/app-cached.ts';
 import { createTestVideo } from '../../tests/fixtures/media.ts';
 import { seedInApp } from './app.ts';
 import { newContext } from './browser.ts';
-import { clearServiceWorkerMarks, installLongTaskProbe, readLongTasks, readMilestones, type Milestones } from './milestones.ts';
+import { clearServiceWorkerMarks, readLongTasks, readMilestones, type Milestones } from './milestones.ts';
 import type { AppServer } from './server.ts';
-import { BENCH_CLIP, PLAY_BUTTON, forgetMarks, installClickOnAppear, installFirstFrameProbe, readMark, waitForMark } from './video.ts';
+import { BENCH_CLIP, forgetMarks, installPlaybackProbes, readMark, waitForMark } from './video.ts';
 
 export type Flow = 'first-frame' | 'offline';
 
@@ -67,9 +67,7 @@ export async function captureFlow(browser: Browser, app: AppServer, flow: Flow, 
     if (flow === 'first-frame') {
       const context = await newContext(browser);
       try {
-        await installFirstFrameProbe(context);
-        await installClickOnAppear(context, PLAY_BUTTON);
-        await installLongTaskProbe(context);
+        await installPlaybackProbes(context);
         const page = await context.newPage();
         const url = `${app.url}/add?uri=${encodeURIComponent(seeder.magnetURI)}`;
         log('tracing a fresh tab at /add?uri=… until its first frame');
@@ -82,9 +80,7 @@ export async function captureFlow(browser: Browser, app: AppServer, flow: Flow, 
     const { context, page } = seeder;
     await page.waitForFunction(() => Boolean(navigator.serviceWorker?.controller), null, { timeout: 30_000 });
     await page.waitForFunction(appIsCached, null, { timeout: 30_000, polling: 250 });
-    await installFirstFrameProbe(context);
-    await installClickOnAppear(context, PLAY_BUTTON);
-    await installLongTaskProbe(context);
+    await installPlaybackProbes(context);
     await context.setOffline(true);
     const reload = async () => {
       await page.evaluate(() => {

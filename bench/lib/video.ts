@@ -4,6 +4,7 @@
  * navigation can be the start and no round trip is counted.
  */
 import type { BrowserContext, Page } from '@playwright/test';
+import { installLongTaskProbe } from './milestones.ts';
 
 /** The 60 s 720p faststart clip the first-frame and offline scenarios play. */
 export const BENCH_CLIP = { durationSec: 60, width: 1280, height: 720 };
@@ -175,4 +176,15 @@ export function measureSeek(page: Page, selector: string, fraction: number, time
     },
     { selector, fraction, timeoutMs },
   );
+}
+
+/**
+ * Everything a timed playback run records, on a context before its page
+ * navigates: the video's marks, the Play click the moment the button
+ * appears, and the page's long tasks.
+ */
+export async function installPlaybackProbes(context: BrowserContext): Promise<void> {
+  await installFirstFrameProbe(context);
+  await installClickOnAppear(context, PLAY_BUTTON);
+  await installLongTaskProbe(context);
 }

@@ -10,7 +10,6 @@ import { describeAppPage, seedInApp } from '../lib/app.ts';
 import { newContext } from '../lib/browser.ts';
 import { metric } from '../lib/metric.ts';
 import {
-  installLongTaskProbe,
   medianMilestones,
   readLongTasks,
   readMilestones,
@@ -24,8 +23,7 @@ import type { AppServer } from '../lib/server.ts';
 import { withTimeout } from '../lib/timeout.ts';
 import {
   BENCH_CLIP,
-  installClickOnAppear,
-  PLAY_BUTTON,
+  installPlaybackProbes,
   installFirstFrameProbe,
   measureSeek,
   readMark,
@@ -108,9 +106,7 @@ function describeTrace(steps: readonly TraceStep[], untilMs: number): string {
 export async function appPlayback(browser: Browser, app: AppServer, magnetURI: string): Promise<PlaybackRun> {
   const context = await newContext(browser);
   try {
-    await installFirstFrameProbe(context);
-    await installClickOnAppear(context, PLAY_BUTTON);
-    await installLongTaskProbe(context);
+    await installPlaybackProbes(context);
     const page = await context.newPage();
     const startedAt = Date.now();
     await page.goto(`${app.url}/add?uri=${encodeURIComponent(magnetURI)}`, { waitUntil: 'commit' });

@@ -13,13 +13,12 @@ import type { AppServer } from '../lib/server.ts';
 import { metric } from '../lib/metric.ts';
 import {
   clearServiceWorkerMarks,
-  installLongTaskProbe,
   medianMilestones,
   readLongTasks,
   readMilestones,
   type Milestones,
 } from '../lib/milestones.ts';
-import { BENCH_CLIP, PLAY_BUTTON, forgetMarks, installClickOnAppear, installFirstFrameProbe, readMark, waitForMark } from '../lib/video.ts';
+import { BENCH_CLIP, forgetMarks, installPlaybackProbes, readMark, waitForMark } from '../lib/video.ts';
 import type { Scenario } from './scenario.ts';
 
 const FRAME_TIMEOUT_MS = 30_000;
@@ -109,9 +108,7 @@ export async function prepareOfflineTab(browser: Browser, app: AppServer, mediaP
     await waitForServiceWorkerControl(page);
     await page.waitForFunction(appIsCached, null, { timeout: 30_000, polling: 250 });
     // Init scripts apply from the next navigation on.
-    await installFirstFrameProbe(context);
-    await installClickOnAppear(context, PLAY_BUTTON);
-    await installLongTaskProbe(context);
+    await installPlaybackProbes(context);
     await context.setOffline(true);
   } catch (err) {
     await context.close();
