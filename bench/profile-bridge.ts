@@ -270,11 +270,11 @@ async function main(): Promise<void> {
       variant.transfer.push(file.size / (seconds * 1000 - firstByte) / 1000);
       variant.firstStored.push(marks['webseed:first-stored'] ?? NaN);
       console.log(`first byte ${firstByte.toFixed(0)} ms, first stored ${(marks['webseed:first-stored'] ?? NaN).toFixed(0)} ms; transfer (first byte -> done) ${(file.size / (seconds * 1000 - firstByte) / 1000).toFixed(1)} MB/s`);
+      console.log(Object.entries(marks).sort((a, b) => a[1] - b[1]).map(([k, v]) => `${k} ${v.toFixed(0)}`).join(', '));
       if (!VERBOSE) {
         await context.close();
         continue;
       }
-      console.log(Object.entries(marks).sort((a, b) => a[1] - b[1]).map(([k, v]) => `${k} ${v.toFixed(0)}`).join(', '));
       console.log(cpuReport(before, after, seconds));
       console.log(timeline.join('\n'));
       if (workerSession) {

@@ -1,5 +1,5 @@
 import 'fake-indexeddb/auto';
-import { beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { openDb } from '../shared/db';
 import { deleteTorrent, storedPieces } from '../shared/records';
 import { IdbChunkStore } from './idb-chunk-store';
@@ -63,6 +63,19 @@ describe('IdbChunkStore', () => {
     await Promise.all(Array.from({ length: 10 }, (_, i) => call((cb) => store.put(i, bytes(16, i), cb))));
     expect(await storedPieces(A)).toEqual([0, 1, 2, 3, 4, 5, 6, 7, 8, 9]);
     expect(await call<Uint8Array>((cb) => store.get(7, cb))).toEqual(bytes(16, 7));
+  });
+
+  it('writes a queue of 4 MiB at once, in a transaction of its own', async () => {
+    const MiB = 1024 * 1024;
+    const db = await openDb();
+    const transaction = vi.spyOn(db, 'transaction');
+    const store = new IdbChunkStore(MiB, { torrent: { infoHash: A }, length: 5 * MiB });
+    const puts = Array.from({ length: 5 }, (_, i) => call((cb) => store.put(i, new Uint8Array(MiB).fill(i), cb)));
+    await Promise.all(puts);
+    // Puts made together share one batch unless it reaches 4 MiB: pieces 0-3, then 4.
+    expect(transaction).toHaveBeenCalledTimes(2);
+    expect(await storedPieces(A)).toEqual([0, 1, 2, 3, 4]);
+    transaction.mockRestore();
   });
 
   it('destroy drops puts not yet written and leaves nothing behind', async () => {
