@@ -5,7 +5,7 @@ import { EARLY_ENGINE_GLOBAL, EARLY_ENGINE_MARK, ENGINE_CONFIG_URL, SERVICE_WORK
 type Listener = (event: { message?: string }) => void;
 
 /** Runs the script against stand-ins for the globals it touches; returns what it did. */
-function run(options: { worker?: 'ok' | 'throws' | 'missing'; serviceWorker?: boolean }) {
+function run(options: { worker?: 'ok' | 'throws' | 'missing'; serviceWorker?: boolean; offline?: boolean }) {
   const registered: string[] = [];
   const appended: { rel?: string; as?: string; href?: string; crossOrigin?: string }[] = [];
   const marks: string[] = [];
@@ -24,7 +24,7 @@ function run(options: { worker?: 'ok' | 'throws' | 'missing'; serviceWorker?: bo
   const navigator =
     options.serviceWorker === false
       ? {}
-      : { onLine: true, serviceWorker: { register: (url: string) => (registered.push(url), Promise.resolve()) } };
+      : { onLine: !options.offline, serviceWorker: { register: (url: string) => (registered.push(url), Promise.resolve()) } };
   const document = {
     createElement: () => ({}),
     head: { appendChild: (el: (typeof appended)[number]) => appended.push(el) },
@@ -53,6 +53,13 @@ describe('earlyStartScript', () => {
       { rel: 'preload', as: 'fetch', crossOrigin: 'anonymous', href: ENGINE_CONFIG_URL },
     ]);
     expect(run({ worker: 'ok', serviceWorker: false }).appended).toEqual([]);
+  });
+
+  it('leaves the engine to the app offline, still registering the service worker', () => {
+    const done = run({ worker: 'ok', offline: true });
+    expect(done.workers).toEqual([]);
+    expect(done.boot).toBeUndefined();
+    expect(done.registered).toEqual([SERVICE_WORKER_URL]);
   });
 
   it('keeps a load error for the app, which listens only later', () => {

@@ -33,7 +33,8 @@ export function earlyStartScript(workerUrl: string): string {
     `      config.href = ${JSON.stringify(ENGINE_CONFIG_URL)};`,
     '      document.head.appendChild(config);',
     '    }',
-    "    if (typeof Worker === 'undefined') return;",
+    // Offline there is no peer to reach: the app starts the engine once a video has started (connect.ts).
+    "    if (typeof Worker === 'undefined' || !navigator.onLine) return;",
     `    var worker = new Worker(${JSON.stringify(workerUrl)}, { type: 'module', name: 'engine' });`,
     '    var boot = { worker: worker, error: null };',
     "    worker.addEventListener('error', function (e) { boot.error = e.message || 'unknown error'; });",

@@ -11,10 +11,14 @@ import { appUpdate } from '../state/update.svelte';
 /** The app's files are cached this long after the page is controlled, when idle and no video is starting (start-quiet.ts). */
 const CACHE_APP_DELAY_MS = 1000;
 
-/** Gives the service worker a fresh port to the engine worker. */
-function handOverPort(api: Remote<EngineApi>, target: ServiceWorker): void {
+/**
+ * Gives the service worker a fresh port to the engine worker. The port goes
+ * at once even while the engine is yet to start (offline, connect.ts): what
+ * the service worker sends waits in it until the engine takes the other end.
+ */
+function handOverPort(engine: Promise<Remote<EngineApi>>, target: ServiceWorker): void {
   const channel = new MessageChannel();
-  void api.connectServiceWorker(transfer(channel.port1, [channel.port1]));
+  void engine.then((api) => api.connectServiceWorker(transfer(channel.port1, [channel.port1])));
   const message: PageToSw = { type: 'engine-port', port: channel.port2 };
   target.postMessage(message, [channel.port2]);
 }
@@ -37,16 +41,16 @@ function controller(): Promise<ServiceWorker> {
  * engine. Resolves once it controls this page. The SW asks again for a port
  * whenever it has been restarted and lost the old one.
  */
-export async function connectServiceWorker(api: Remote<EngineApi>): Promise<void> {
+export async function connectServiceWorker(engine: Promise<Remote<EngineApi>>): Promise<void> {
   if (!('serviceWorker' in navigator)) {
     throw new Error('This browser has no service workers, so it cannot stream. Try a current Chrome, Edge or Firefox.');
   }
   navigator.serviceWorker.addEventListener('message', (ev: MessageEvent) => {
-    if (isSwToPage(ev.data) && ev.source instanceof ServiceWorker) handOverPort(api, ev.source);
+    if (isSwToPage(ev.data) && ev.source instanceof ServiceWorker) handOverPort(engine, ev.source);
   });
   navigator.serviceWorker.addEventListener('controllerchange', () => {
     const next = navigator.serviceWorker.controller;
-    if (next) handOverPort(api, next);
+    if (next) handOverPort(engine, next);
   });
   const wb = new Workbox(SERVICE_WORKER_URL, { scope: '/' });
   offerUpdates(wb);
@@ -62,7 +66,7 @@ export async function connectServiceWorker(api: Remote<EngineApi>): Promise<void
   markOnce('page:sw-controlled');
   setTimeout(() => whenQuiet(() => sw.postMessage({ type: 'cache-app' } satisfies CacheAppRequest)), CACHE_APP_DELAY_MS);
   // A page that was controlled from the start gets no controllerchange.
-  if (registered) handOverPort(api, sw);
+  if (registered) handOverPort(engine, sw);
 }
 
 /** A new version waits (see sw/sw.ts) until the user chooses to reload into it. */
