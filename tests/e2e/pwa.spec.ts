@@ -116,6 +116,9 @@ test('shared text without a magnet link says so in plain words', async ({ page }
   await page.goto(`/add?${new URLSearchParams({ title: 'Hello', text: 'just some words' }).toString()}`);
   await expect(page).toHaveURL(/\/$/);
   await expect(page.getByTestId('error')).toContainText('no magnet link');
+  // The message belongs to the page /add landed on: moving on leaves it behind.
+  await page.getByTestId('nav-settings').click();
+  await expect(page.getByTestId('error')).toHaveCount(0);
 });
 
 test('a .torrent file shared to the app (POST to the share target) is added', async ({ page }) => {

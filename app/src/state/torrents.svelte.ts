@@ -13,8 +13,10 @@ class Torrents {
   loaded = $state(false);
   /** True once /stream/ URLs work. */
   streamingReady = $state(false);
-  /** The message for the global error banner. */
+  /** What went wrong with the user's last action, shown on the page it was made on (pageChanged clears it). */
   error = $state<string | null>(null);
+  /** The engine or streaming failed to start: true of every page until dismissed. */
+  engineError = $state<string | null>(null);
   /** How many adds are in flight, to show progress on the Add button. */
   adding = $state(0);
   /** Share of the files hashed while a torrent is being made, else null. */
@@ -28,7 +30,7 @@ class Torrents {
   start(): void {
     this.#engine().catch((err: unknown) => {
       this.loaded = true;
-      this.error = errorMessage(err);
+      this.engineError = errorMessage(err);
     });
   }
 
@@ -147,6 +149,12 @@ class Torrents {
 
   dismissError(): void {
     this.error = null;
+    this.engineError = null;
+  }
+
+  /** The user went to another page: an action's error stays with the page it was made on. */
+  pageChanged(): void {
+    this.error = null;
   }
 
   #engine(): Promise<EngineConnection> {
@@ -158,7 +166,7 @@ class Torrents {
     const connection = await connectEngine();
     connection.streamingReady.then(
       () => (this.streamingReady = true),
-      (err: unknown) => (this.error = errorMessage(err)),
+      (err: unknown) => (this.engineError = errorMessage(err)),
     );
     await connection.api.subscribe(proxy((statuses: TorrentStatus[]) => this.#update(statuses)));
     this.#update(await connection.api.list());
