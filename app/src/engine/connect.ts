@@ -12,8 +12,8 @@ import { whenQuiet } from '../lib/start-quiet';
 /**
  * Offline, the engine has no peer to reach, and its start (compiling
  * webtorrent, resuming torrents: ~100 ms of CPU) took a core from a stored
- * video starting: measured, file link to first frame 353 -> 231 ms median
- * with the start deferred. It starts once the page is quiet, at most a few
+ * video starting: measured (bench/ab-offline.ts, 8 runs each), file link to
+ * first frame 370 -> 274 ms median with the start deferred. It starts once the page is quiet, at most a few
  * seconds late, or the moment the browser is back online.
  */
 const OFFLINE_START_DELAY_MS = 1000;
