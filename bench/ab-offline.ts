@@ -77,6 +77,7 @@ async function main(): Promise<void> {
     console.log(`  file link → frame: ${describe(side.link.map((r) => r.navigationToFrameMs))}`);
     console.log(`  torrent page, Play → frame: ${describe(side.page.map((r) => r.navigationToFrameMs))}`);
     console.log(`  file link milestones: ${medianMilestones(side.link.map((r) => r.milestones))}`);
+    console.log(`  torrent page milestones: ${medianMilestones(side.page.map((r) => r.milestones))}`);
   }
 }
 

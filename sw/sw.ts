@@ -1,6 +1,6 @@
 import { cleanupOutdatedCaches } from 'workbox-precaching';
 import { isCacheAppRequest } from '../app/shared/app-shell-contract';
-import { parsePlayLink } from '../app/shared/play-link';
+import { likelyPlayed } from '../app/shared/play-link';
 import { isClaimRequest, isPageToSw } from '../app/shared/sw-contract';
 import { isStreamPath } from '../app/shared/stream-url';
 import { cacheAppShell, onActivate, onInstall, routeAppShell } from './app-shell';
@@ -30,10 +30,11 @@ self.addEventListener('fetch', (event) => {
   event.respondWith(handleStream(event.request, url));
 });
 
-// A play link's page asks for the file's start ~100 ms after this: read it now. Workbox still answers.
+// A torrent's page asks for its file's start ~100 ms after this (at once for a
+// play link, on Play otherwise): read it now. Workbox still answers.
 self.addEventListener('fetch', (event) => {
   if (event.request.mode !== 'navigate') return;
-  const target = parsePlayLink(new URL(event.request.url));
+  const target = likelyPlayed(new URL(event.request.url));
   if (target) event.waitUntil(warmFileStart(target));
 });
 

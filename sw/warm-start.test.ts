@@ -54,6 +54,23 @@ describe('warm file start', () => {
     expect(await takeWarmStart(VIDEO, 10)).toBeNull();
   });
 
+  it('reads the main file for a torrent page that names none', async () => {
+    await store([0, 1, 2]);
+    await warmFileStart({ infoHash: IH, fileIndex: 'main' });
+    // The subtitles' request leaves the run for the video's.
+    expect(await takeWarmStart(SUBTITLES, 10)).toBeNull();
+    expect(firstBytes(await takeWarmStart(VIDEO, 10))).toEqual([0, 1]);
+  });
+
+  it('reads nothing for a torrent with no main media file', async () => {
+    const record = sampleRecord(IH, 1);
+    const files = record.meta!.files.map((f) => ({ ...f, mimeType: 'application/octet-stream' }));
+    await putRecord({ ...record, meta: { ...record.meta!, files } });
+    await store([0, 1]);
+    await warmFileStart({ infoHash: IH, fileIndex: 'main' });
+    expect(await takeWarmStart(VIDEO, 10)).toBeNull();
+  });
+
   it('gives nothing for another file, a file not stored, or a torrent without metadata', async () => {
     await store([0, 1]);
     await warmFileStart(VIDEO);

@@ -1,4 +1,6 @@
+import { mainMediaFile } from '../app/shared/main-file';
 import { piecesForBytes } from '../app/shared/pieces';
+import type { LikelyPlayed } from '../app/shared/play-link';
 import { getRecord } from '../app/shared/records';
 import type { StreamTarget } from '../app/shared/stream-url';
 import { readStoredRun, runEnd } from './stored-run';
@@ -10,22 +12,30 @@ import { readStoredRun, runEnd } from './stored-run';
  */
 const KEEP_MS = 5000;
 
-interface WarmStart extends StreamTarget {
-  /** The file's first stored run; empty if nothing is stored or the read failed. */
-  run: Promise<ArrayBuffer[]>;
+interface WarmRun {
+  fileIndex: number;
+  /** The file's first stored run; empty if nothing is stored. */
+  pieces: ArrayBuffer[];
 }
 
-/** One at a time: the last play link navigated to. */
+interface WarmStart {
+  infoHash: string;
+  /** Null when there is no such file (or no main one) or the read failed. */
+  run: Promise<WarmRun | null>;
+}
+
+/** One at a time: the last torrent page navigated to. */
 let warm: WarmStart | null = null;
 
 /**
- * Reads the first stored pieces of a file while the service worker answers
- * the navigation to its play link (/t/<ih>?play=<n>), so the media element's
- * first request, which comes once the page has started its player, finds
- * them in memory instead of waiting on IndexedDB. Settles when the read does.
+ * Reads the first stored pieces of the file a torrent page will likely play
+ * (play-link.ts) while the service worker answers the navigation to it, so
+ * the media element's first request, which comes once the page has started
+ * its player, finds them in memory instead of waiting on IndexedDB. Settles
+ * when the read does.
  */
-export async function warmFileStart(target: StreamTarget): Promise<void> {
-  const entry: WarmStart = { ...target, run: readFileStart(target).catch(() => []) };
+export async function warmFileStart(target: LikelyPlayed): Promise<void> {
+  const entry: WarmStart = { infoHash: target.infoHash, run: readFileStart(target).catch(() => null) };
   warm = entry;
   setTimeout(() => {
     if (warm === entry) warm = null;
@@ -33,12 +43,14 @@ export async function warmFileStart(target: StreamTarget): Promise<void> {
   await entry.run;
 }
 
-async function readFileStart({ infoHash, fileIndex }: StreamTarget): Promise<ArrayBuffer[]> {
+async function readFileStart({ infoHash, fileIndex }: LikelyPlayed): Promise<WarmRun | null> {
   const meta = (await getRecord(infoHash))?.meta;
-  const file = meta?.files[fileIndex];
-  if (!meta || !file || file.length === 0) return [];
+  if (!meta) return null;
+  const index = fileIndex === 'main' ? mainMediaFile(meta.files) : fileIndex;
+  const file = index === null ? undefined : meta.files[index];
+  if (index === null || !file || file.length === 0) return null;
   const { first, last } = piecesForBytes(meta, file.offset, file.offset + file.length - 1);
-  return readStoredRun(infoHash, first, runEnd(first, last, meta.pieceLength));
+  return { fileIndex: index, pieces: await readStoredRun(infoHash, first, runEnd(first, last, meta.pieceLength)) };
 }
 
 /**
@@ -48,9 +60,12 @@ async function readFileStart({ infoHash, fileIndex }: StreamTarget): Promise<Arr
  * first piece, where the warmed run starts.
  */
 export async function takeWarmStart(target: StreamTarget, count: number): Promise<ArrayBuffer[] | null> {
-  if (!warm || warm.infoHash !== target.infoHash || warm.fileIndex !== target.fileIndex) return null;
-  const { run } = warm;
+  const entry = warm;
+  if (!entry || entry.infoHash !== target.infoHash) return null;
+  const run = await entry.run;
+  // Another file's request leaves it for this file's; a second request for the file finds it taken.
+  if (!run || run.fileIndex !== target.fileIndex || warm !== entry) return null;
   warm = null;
-  const pieces = (await run).slice(0, count);
+  const pieces = run.pieces.slice(0, count);
   return pieces.length > 0 ? pieces : null;
 }

@@ -1,18 +1,27 @@
-import type { StreamTarget } from './stream-url';
-
 /**
- * `/t/<info hash>?play=<file index>`: a torrent's page that opens one file
- * in the player (app/src/lib/routes.ts builds it). The service worker and
- * index.html's early script read it before the app runs, so only a full info
- * hash and a file number count; `?play=main` needs the file list first.
+ * `/t/<info hash>[?play=<file index>|main]`: a torrent's page, which may open
+ * one file in the player (app/src/lib/routes.ts builds it). The service
+ * worker reads it before the app runs, so only a full info hash counts.
  */
-const PLAY_LINK_PATH = /^\/t\/([0-9a-fA-F]{40})\/?$/;
+const TORRENT_PAGE_PATH = /^\/t\/([0-9a-fA-F]{40})\/?$/;
 const FILE_INDEX = /^\d{1,6}$/;
 
-/** The file a play link opens, or null for any other URL. */
-export function parsePlayLink(url: URL): StreamTarget | null {
-  const match = PLAY_LINK_PATH.exec(url.pathname);
+export interface LikelyPlayed {
+  infoHash: string;
+  fileIndex: number | 'main';
+}
+
+/**
+ * The file a torrent page's navigation will likely play first: the one its
+ * play link names, else (`?play=main`, or the page alone, where Play is one
+ * click away) the torrent's main file (main-file.ts), which the caller looks
+ * up. Null for any other URL.
+ */
+export function likelyPlayed(url: URL): LikelyPlayed | null {
+  const match = TORRENT_PAGE_PATH.exec(url.pathname);
+  if (!match?.[1]) return null;
+  const infoHash = match[1].toLowerCase();
   const play = url.searchParams.get('play');
-  if (!match?.[1] || play === null || !FILE_INDEX.test(play)) return null;
-  return { infoHash: match[1].toLowerCase(), fileIndex: Number(play) };
+  if (play === null || play === 'main') return { infoHash, fileIndex: 'main' };
+  return FILE_INDEX.test(play) ? { infoHash, fileIndex: Number(play) } : null;
 }
