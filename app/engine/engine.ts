@@ -33,7 +33,7 @@ import { metaOf, statusOf } from './status';
 import { checkStoreByIndex, trustStoredPieces } from './stored-index-check';
 import { throttledProgress } from './hashing-progress';
 import { StatusPublisher } from './status-publisher';
-import { reannounceWhenPeerless, type PeerlessTorrent } from './peerless';
+import { reannounceWhenPeerless } from './peerless';
 import { StreamRequests } from './stream-requests';
 import { serviceWorkerApi } from './sw-api';
 import { markTorrentMilestones } from './torrent-milestones';
@@ -326,7 +326,7 @@ export class Engine implements EngineApi {
       if (this.#quota.addPiece(record, index)) void this.#enforceQuota();
     });
     capConnections(torrent, () => this.#config.settings?.maxConnections ?? DEFAULT_SETTINGS.maxConnections);
-    reannounceWhenPeerless(torrent as unknown as PeerlessTorrent);
+    reannounceWhenPeerless(torrent);
     torrent.on('error', (err) => this.#fail(infoHash, err));
     torrent.on('warning', (err) => console.warn('[engine]', infoHash.slice(0, 8), message(err)));
   }

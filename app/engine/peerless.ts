@@ -1,19 +1,12 @@
+import type { WtTorrent, WtWire } from './webtorrent';
+
 /** First re-announce after the last peer left; it doubles while the torrent stays peerless. */
 export const FIRST_REANNOUNCE_MS = 2_000;
 export const MAX_REANNOUNCE_MS = 60_000;
 
-interface Wire {
-  type: string;
-  once(event: 'close', fn: () => void): unknown;
-}
-
-/** The parts of webtorrent's torrent this reads; the tracker client is torrent-discovery's bittorrent-tracker Client. */
-export interface PeerlessTorrent {
-  done: boolean;
-  destroyed: boolean;
-  numPeers: number;
-  discovery?: { tracker?: { update(): void } | null } | null;
-  on(event: 'wire', fn: (wire: Wire) => void): unknown;
+/** The parts of webtorrent's torrent this reads. */
+export interface PeerlessTorrent extends Pick<WtTorrent, 'done' | 'destroyed' | 'numPeers' | 'discovery'> {
+  on(event: 'wire', fn: (wire: Pick<WtWire, 'type' | 'once'>) => void): unknown;
   once(event: 'close', fn: () => void): unknown;
 }
 

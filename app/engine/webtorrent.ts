@@ -22,6 +22,8 @@ export interface WtWire {
   /** Web seeds only. */
   url?: string;
   downloaded: number;
+  once(event: 'close', fn: Listener): unknown;
+  destroy(): void;
   uploaded: number;
   downloadSpeed(): number;
   uploadSpeed(): number;
@@ -52,6 +54,8 @@ export interface WtTorrent {
   downloadSpeed: number;
   uploadSpeed: number;
   numPeers: number;
+  /** torrent-discovery; its tracker is a bittorrent-tracker Client (null until set up, or with no trackers). */
+  discovery?: { tracker?: { update(): void } | null } | null;
   bitfield: { get(index: number): boolean } | null;
   critical(start: number, end: number): void;
   /** A BEP19 web seed; needs the metadata. */
@@ -66,6 +70,7 @@ export interface WtTorrent {
   _deselect(start: number, end: number, isStreamSelection: boolean): void;
   on(event: 'metadata' | 'ready' | 'done' | 'close' | 'seed', fn: Listener): this;
   on(event: 'verified', fn: Listener<[number]>): this;
+  on(event: 'wire', fn: Listener<[WtWire]>): this;
   on(event: 'error' | 'warning', fn: Listener<[Error | string]>): this;
   once(event: 'metadata' | 'ready' | 'done' | 'close' | 'seed', fn: Listener): this;
   once(event: 'error', fn: Listener<[Error | string]>): this;
