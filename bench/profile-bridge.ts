@@ -3,20 +3,22 @@
  * profile (CDP Profiler on the worker target), CPU per process and thread
  * (/proc, before and after), and the app's timing marks.
  *
- *   npx tsx bench/profile-bridge.ts [--runs=N] [--profile] [--verbose] [--cold] [--dists=a,b] [--out=/tmp/prof]
+ *   npx tsx bench/profile-bridge.ts [--runs=N] [--profile] [--verbose] [--cold] [--disk] [--dists=a,b] [--out=/tmp/prof]
  *
  * --dists takes built apps (`vite build --outDir …`), one server each, run in
  * turn: A/B figures from the same conditions. --profile writes the worker's
  * .cpuprofile (map it with the build's source map); --verbose adds the CPU
  * timeline. --cold drops the torrent from the bridge before each run, so the
- * bridge fetches from the seeder while the browser fetches from it.
+ * bridge fetches from the seeder while the browser fetches from it. --disk
+ * runs each download in its own Chromium with an on-disk profile, as a user's
+ * (IndexedDB in an ordinary Playwright context lives in memory); no --profile then.
  */
 import { mkdtemp, readdir, readFile, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import WebSocket from 'ws';
 import { makeTorrent, seedWithAria2 } from '../tests/fixtures/aria2.ts';
-import { newContext } from './lib/browser.ts';
+import { newContext, newDiskContext, profileDirOf } from './lib/browser.ts';
 import { ensureBuiltApp } from './lib/dist.ts';
 import { launchDebuggableBrowser } from './lib/heap-sampler.ts';
 import { readMilestones } from './lib/milestones.ts';
@@ -29,6 +31,7 @@ const RUNS = Number(arg('runs') ?? 1);
 const PROFILE = process.argv.includes('--profile');
 const VERBOSE = process.argv.includes('--verbose');
 const COLD = process.argv.includes('--cold');
+const DISK = process.argv.includes('--disk');
 const OUT = arg('out') ?? '/tmp/prof';
 /** Linux clock ticks (USER_HZ) are 1/100 s. */
 const TICK_S = 0.01;
@@ -205,10 +208,12 @@ async function main(): Promise<void> {
       const { app } = variant;
       const { magnetURI } = made;
       if (COLD) await fetch(`${app.url}/api/torrents/${made.infoHash}`, { method: 'DELETE' });
-      const context = await newContext(browser);
+      const context = DISK ? await newDiskContext() : await newContext(browser);
       const page = await context.newPage();
+      const roots = [browserPid, app.pid];
+      if (DISK) roots.push(await pidWithArg(`--user-data-dir=${profileDirOf(context)}`));
       let workerSession: string | null = null;
-      if (PROFILE) {
+      if (PROFILE && !DISK) {
         await cdp.send('Target.setDiscoverTargets', { discover: true });
         cdp.on((msg) => {
           const info = msg.params?.targetInfo as { type: string; targetId: string; url: string } | undefined;
@@ -221,7 +226,7 @@ async function main(): Promise<void> {
           });
         });
       }
-      const pids = await processTree([browserPid, app.pid]);
+      const pids = await processTree(roots);
       const before = await threadTicks(pids);
       const started = Date.now();
       const timeline: string[] = [];
@@ -257,7 +262,7 @@ async function main(): Promise<void> {
         { timeout: 300_000, polling: 50 },
       );
       const seconds = (Date.now() - started) / 1000;
-      const after = await threadTicks(await processTree([browserPid, app.pid]));
+      const after = await threadTicks(await processTree(roots));
       const cpu = cpuSeconds(before, after);
       variant.cpu.push(cpu);
       console.log('CPU s: ' + Object.entries(cpu).map(([k, v]) => `${k} ${v.toFixed(2)}`).join(', '));

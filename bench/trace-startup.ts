@@ -3,7 +3,7 @@
  * start-up on: a Chromium trace (with V8's CPU profile) around one run of the
  * first-frame or offline flow, reported per task.
  *
- *   npx tsx bench/trace-startup.ts [first-frame|offline] [--dist=DIR] [--trace=FILE] [--min=30]
+ *   npx tsx bench/trace-startup.ts [first-frame|offline|offline-page] [--dist=DIR] [--trace=FILE] [--min=30]
  *
  * --dist serves (and maps functions through the source maps of) a built app
  * instead of the bench's; --trace re-reads a saved trace instead of running
@@ -38,7 +38,8 @@ async function checkServes(url: string, distDir: string): Promise<void> {
 }
 
 async function main(): Promise<void> {
-  const flow: Flow = process.argv.includes('offline') ? 'offline' : 'first-frame';
+  const flows: Flow[] = ['offline-page', 'offline', 'first-frame'];
+  const flow = flows.find((f) => process.argv.includes(f)) ?? 'first-frame';
   const distDir = arg('dist') ?? (await ensureBuiltApp(log));
   const minTaskMs = Number(arg('min') ?? 30);
   const saved = arg('trace');

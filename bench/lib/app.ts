@@ -3,7 +3,7 @@
  * magnet link, state badge and progress bar, and `/add?uri=`.
  */
 import type { Browser, BrowserContext, Page } from '@playwright/test';
-import { newContext } from './browser.ts';
+import { newContext, newDiskContext } from './browser.ts';
 import type { AppServer } from './server.ts';
 
 export interface AppSeeder {
@@ -44,9 +44,19 @@ export async function explainAppFailure<T>(page: Page, step: string, action: Pro
   }
 }
 
-/** Opens the app in a fresh context and seeds `filePath` from it with the "Share your own files" input. */
-export async function seedInApp(browser: Browser, app: AppServer, filePath: string): Promise<AppSeeder> {
-  const context = await newContext(browser);
+/**
+ * Opens the app in a fresh context and seeds `filePath` from it with the
+ * "Share your own files" input. The context keeps its storage on disk, as a
+ * user's does, unless `storage` is 'memory': a context of `browser`, which
+ * browser-wide tracing needs.
+ */
+export async function seedInApp(
+  browser: Browser,
+  app: AppServer,
+  filePath: string,
+  storage: 'disk' | 'memory' = 'disk',
+): Promise<AppSeeder> {
+  const context = storage === 'disk' ? await newDiskContext() : await newContext(browser);
   try {
     const page = await context.newPage();
     await page.goto(`${app.url}/`);

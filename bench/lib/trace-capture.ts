@@ -13,7 +13,8 @@ import { clearServiceWorkerMarks, readLongTasks, readMilestones, type Milestones
 import type { AppServer } from './server.ts';
 import { BENCH_CLIP, forgetMarks, installPlaybackProbes, readMark, waitForMark } from './video.ts';
 
-export type Flow = 'first-frame' | 'offline';
+/** 'offline' reloads the file's link (?play=0); 'offline-page' opens the torrent's page, Play clicked. */
+export type Flow = 'first-frame' | 'offline' | 'offline-page';
 
 /** DevTools' own set, less 'v8' and 'toplevel' (an event per call and per mojo message: they slow the page). */
 export const TRACE_CATEGORIES = [
@@ -24,6 +25,8 @@ export const TRACE_CATEGORIES = [
   'disabled-by-default-v8.cpu_profiler',
   'blink.user_timing',
   'loading',
+  // BENCH_TRACE_EXTRA=media,... adds categories for a one-off look.
+  ...(process.env.BENCH_TRACE_EXTRA?.split(',') ?? []),
 ];
 
 export interface Captured {
@@ -62,7 +65,8 @@ async function tracedUntilFrame(browser: Browser, page: Page, navigate: () => Pr
 export async function captureFlow(browser: Browser, app: AppServer, flow: Flow, log: (l: string) => void): Promise<Captured> {
   const media = await createTestVideo(BENCH_CLIP);
   log(`seeding ${media.fileName} from an app tab…`);
-  const seeder = await seedInApp(browser, app, media.path);
+  // In memory: tracing takes a context of `browser`; the bench itself stores on disk.
+  const seeder = await seedInApp(browser, app, media.path, 'memory');
   try {
     if (flow === 'first-frame') {
       const context = await newContext(browser);
@@ -82,13 +86,15 @@ export async function captureFlow(browser: Browser, app: AppServer, flow: Flow, 
     await page.waitForFunction(appIsCached, null, { timeout: 30_000, polling: 250 });
     await installPlaybackProbes(context);
     await context.setOffline(true);
+    const pageUrl = `${new URL(page.url()).origin}/t/${seeder.infoHash}`;
     const reload = async () => {
       await page.evaluate(() => {
         for (const key of Object.keys(sessionStorage)) if (key.startsWith('bench:video:')) sessionStorage.removeItem(key);
       });
       forgetMarks(page);
       await clearServiceWorkerMarks(context);
-      await page.reload({ waitUntil: 'commit' });
+      if (flow === 'offline-page') await page.goto(pageUrl, { waitUntil: 'commit' });
+      else await page.reload({ waitUntil: 'commit' });
     };
     // The bench's median of 3 is a reload after an earlier one: warm up once, untraced.
     log('offline: one untraced reload, then a traced one');

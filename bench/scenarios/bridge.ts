@@ -13,7 +13,7 @@ import type { Browser, Page } from '@playwright/test';
 import { makeTorrent, seedWithAria2 } from '../../tests/fixtures/aria2.ts';
 import { explainAppFailure } from '../lib/app.ts';
 import { downloadWithAria2 } from '../lib/aria2-leech.ts';
-import { newContext } from '../lib/browser.ts';
+import { newContext, newDiskContext } from '../lib/browser.ts';
 import { metric } from '../lib/metric.ts';
 import { readMilestones } from '../lib/milestones.ts';
 import { randomFile } from '../lib/random-file.ts';
@@ -80,7 +80,7 @@ function watchProgress(page: Page, infoHash: string): Promise<{ firstAt: number;
 
 /** Ours: a fresh context opens /add?uri=<magnet> and downloads into IndexedDB. */
 async function appDownload(browser: Browser, app: AppServer, magnetURI: string, infoHash: string, size: number): Promise<AppRun> {
-  const context = await newContext(browser);
+  const context = await newDiskContext();
   try {
     const page = await context.newPage();
     const startedAt = Date.now();

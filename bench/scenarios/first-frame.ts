@@ -7,7 +7,7 @@
 import type { Browser, Page } from '@playwright/test';
 import { createTestVideo } from '../../tests/fixtures/media.ts';
 import { describeAppPage, seedInApp } from '../lib/app.ts';
-import { newContext } from '../lib/browser.ts';
+import { newContext, newDiskContext } from '../lib/browser.ts';
 import { metric } from '../lib/metric.ts';
 import {
   medianMilestones,
@@ -104,7 +104,7 @@ function describeTrace(steps: readonly TraceStep[], untilMs: number): string {
 
 /** Ours: /add?uri=<magnet>, then Play on file 0 as soon as it shows. */
 export async function appPlayback(browser: Browser, app: AppServer, magnetURI: string): Promise<PlaybackRun> {
-  const context = await newContext(browser);
+  const context = await newDiskContext();
   try {
     await installPlaybackProbes(context);
     const page = await context.newPage();

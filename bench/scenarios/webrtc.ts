@@ -4,7 +4,7 @@
  */
 import type { Browser } from '@playwright/test';
 import { explainAppFailure, seedInApp, waitForAppComplete } from '../lib/app.ts';
-import { meterMainThread, newContext, type MainThreadTime } from '../lib/browser.ts';
+import { meterMainThread, newContext, newDiskContext, type MainThreadTime } from '../lib/browser.ts';
 import { metric } from '../lib/metric.ts';
 import { randomFile } from '../lib/random-file.ts';
 import { openReferencePage, seedInReference, type RefWindow } from '../lib/reference.ts';
@@ -29,7 +29,7 @@ function toRun(bytes: number, startedAt: number, doneAt: number, busy: MainThrea
 
 /** Ours: a fresh context opens /add?uri=<magnet>; done when the progress bar reads 100. */
 async function appDownload(browser: Browser, app: AppServer, magnetURI: string, infoHash: string, bytes: number) {
-  const context = await newContext(browser);
+  const context = await newDiskContext();
   try {
     const page = await context.newPage();
     const startedAt = Date.now();
