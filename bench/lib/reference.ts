@@ -3,7 +3,7 @@
  * thread of the reference page, the way instant.io-style apps use it.
  */
 import type { Browser, BrowserContext, Page } from '@playwright/test';
-import { newContext } from './browser.ts';
+import { newDiskContext } from './browser.ts';
 import type { ReferenceServer } from './reference-server.ts';
 
 /** The slice of webtorrent's API the bench calls inside the page. */
@@ -53,7 +53,7 @@ export async function seedInReference(
   filePath: string,
   announce: string,
 ): Promise<RefSeeder> {
-  const context = await newContext(browser);
+  const context = await newDiskContext();
   try {
     const page = await context.newPage();
     await openReferencePage(page, reference);

@@ -13,7 +13,7 @@ import type { Browser, Page } from '@playwright/test';
 import { makeTorrent, seedWithAria2 } from '../../tests/fixtures/aria2.ts';
 import { explainAppFailure } from '../lib/app.ts';
 import { downloadWithAria2 } from '../lib/aria2-leech.ts';
-import { newContext, newDiskContext } from '../lib/browser.ts';
+import { newDiskContext } from '../lib/browser.ts';
 import { metric } from '../lib/metric.ts';
 import { readMilestones } from '../lib/milestones.ts';
 import { randomFile } from '../lib/random-file.ts';
@@ -126,7 +126,7 @@ async function addToBridge(app: AppServer, magnetURI: string, infoHash: string):
 
 /** Stock webtorrent on the reference page, given the server's .torrent (its url-list is the web seed). */
 async function referenceWebSeed(browser: Browser, reference: ReferenceServer, torrent: Uint8Array): Promise<number> {
-  const context = await newContext(browser);
+  const context = await newDiskContext();
   try {
     const page = await context.newPage();
     const startedAt = Date.now();

@@ -7,7 +7,7 @@
 import type { Browser, Page } from '@playwright/test';
 import { createTestVideo } from '../../tests/fixtures/media.ts';
 import { describeAppPage, seedInApp } from '../lib/app.ts';
-import { newContext, newDiskContext } from '../lib/browser.ts';
+import { newDiskContext } from '../lib/browser.ts';
 import { metric } from '../lib/metric.ts';
 import {
   medianMilestones,
@@ -156,7 +156,7 @@ async function referencePlayback(
   magnetURI: string,
   announce: string,
 ): Promise<PlaybackRun> {
-  const context = await newContext(browser);
+  const context = await newDiskContext();
   try {
     await installFirstFrameProbe(context);
     const page = await context.newPage();

@@ -4,7 +4,7 @@
  */
 import type { Browser } from '@playwright/test';
 import { explainAppFailure, seedInApp, waitForAppComplete } from '../lib/app.ts';
-import { meterMainThread, newContext, newDiskContext, type MainThreadTime } from '../lib/browser.ts';
+import { meterMainThread, newDiskContext, type MainThreadTime } from '../lib/browser.ts';
 import { metric } from '../lib/metric.ts';
 import { randomFile } from '../lib/random-file.ts';
 import { openReferencePage, seedInReference, type RefWindow } from '../lib/reference.ts';
@@ -55,7 +55,7 @@ async function referenceDownload(
   announce: string,
   bytes: number,
 ) {
-  const context = await newContext(browser);
+  const context = await newDiskContext();
   try {
     const page = await context.newPage();
     const startedAt = Date.now();

@@ -1,0 +1,101 @@
+/**
+ * What storing pieces costs Chromium itself, with nothing else running: a
+ * page in a profile on disk writes 256 MiB of random 256 KiB pieces into
+ * IndexedDB in 4 MiB transactions, one after another, as the engine's chunk
+ * store does. Prints the time and the CPU time of all Chromium processes
+ * (/proc), per run; the ceiling for the bridge scenario's storing side.
+ *
+ *   npx tsx bench/idb-write-cost.ts [--runs=3]
+ */
+import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
+import http from 'node:http';
+import os from 'node:os';
+import path from 'node:path';
+import { chromium } from '@playwright/test';
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../tests/support/chromium.ts';
+
+const RUNS = Number(process.argv.find((a) => a.startsWith('--runs='))?.slice(7) ?? 3);
+const PIECE = 256 * 1024;
+const PER_TX = 16;
+const TXS = 64;
+/** Linux clock ticks (USER_HZ) are 1/100 s. */
+const TICK_S = 0.01;
+
+/** CPU seconds used so far by every Chromium process. */
+async function chromiumCpuSeconds(): Promise<number> {
+  let ticks = 0;
+  for (const pid of (await readdir('/proc')).filter((p) => /^\d+$/.test(p))) {
+    const cmd = await readFile(`/proc/${pid}/cmdline`, 'utf8').catch(() => '');
+    // /usr/bin/chromium is a wrapper; the processes run /usr/lib/chromium/chromium.
+    if (!cmd.split('\0')[0]?.endsWith('/chromium')) continue;
+    const stat = await readFile(`/proc/${pid}/stat`, 'utf8').catch(() => '');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    ticks += Number(fields[11] ?? 0) + Number(fields[12] ?? 0);
+  }
+  return ticks * TICK_S;
+}
+
+async function oneRun(origin: string): Promise<{ ms: number; cpuS: number }> {
+  const profile = await mkdtemp(path.join(os.tmpdir(), 'btstream-idb-cost-'));
+  const context = await chromium.launchPersistentContext(profile, { executablePath: CHROMIUM_PATH, headless: true, args: CHROMIUM_ARGS });
+  try {
+    const page = context.pages()[0] ?? (await context.newPage());
+    await page.goto(origin);
+    // Random bytes, made before timing: video does not compress, and neither do these.
+    await page.evaluate(async ({ piece, count }) => {
+      const db = await new Promise<IDBDatabase>((resolve, reject) => {
+        const open = indexedDB.open('cost', 1);
+        open.onupgradeneeded = () => open.result.createObjectStore('pieces');
+        open.onsuccess = () => resolve(open.result);
+        open.onerror = () => reject(new Error(String(open.error)));
+      });
+      const pieces = Array.from({ length: count }, () => {
+        const bytes = new Uint8Array(piece);
+        for (let at = 0; at < piece; at += 65536) crypto.getRandomValues(bytes.subarray(at, at + 65536));
+        return bytes;
+      });
+      Object.assign(globalThis, { costDb: db, costPieces: pieces });
+    }, { piece: PIECE, count: PER_TX * 4 });
+    await page.waitForTimeout(1000);
+    const cpuBefore = await chromiumCpuSeconds();
+    const ms = await page.evaluate(async ({ perTx, txs }) => {
+      const { costDb: db, costPieces: pieces } = globalThis as unknown as { costDb: IDBDatabase; costPieces: Uint8Array[] };
+      const started = performance.now();
+      for (let t = 0; t < txs; t++) {
+        const tx = db.transaction('pieces', 'readwrite', { durability: 'relaxed' });
+        const store = tx.objectStore('pieces');
+        // Each put its own ArrayBuffer, as the chunk store hands IndexedDB.
+        for (let i = 0; i < perTx; i++) store.put(pieces[(t * perTx + i) % pieces.length]!.slice().buffer, t * perTx + i);
+        await new Promise((resolve, reject) => {
+          tx.oncomplete = resolve;
+          tx.onerror = () => reject(new Error(String(tx.error)));
+        });
+      }
+      return performance.now() - started;
+    }, { perTx: PER_TX, txs: TXS });
+    return { ms, cpuS: (await chromiumCpuSeconds()) - cpuBefore };
+  } finally {
+    await context.close();
+    await rm(profile, { recursive: true, force: true });
+  }
+}
+
+async function main(): Promise<void> {
+  const server = http.createServer((_req, res) => res.end('<!doctype html><title>IndexedDB cost</title>'));
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as { port: number };
+  const bytes = PIECE * PER_TX * TXS;
+  try {
+    for (let run = 1; run <= RUNS; run++) {
+      const { ms, cpuS } = await oneRun(`http://127.0.0.1:${port}/`);
+      console.log(`run ${run}: ${bytes / 2 ** 20} MiB in ${ms.toFixed(0)} ms = ${(bytes / ms / 1000).toFixed(0)} MB/s; Chromium CPU ${cpuS.toFixed(2)} s`);
+    }
+  } finally {
+    server.close();
+  }
+}
+
+main().catch((err: unknown) => {
+  console.error(err);
+  process.exitCode = 1;
+});
