@@ -39,7 +39,12 @@ export async function newDiskContext(): Promise<BrowserContext> {
     headless: true,
     args: CHROMIUM_ARGS,
   });
-  context.on('close', () => void rm(dir, { recursive: true, force: true }).catch(() => {}));
+  // After the browser has exited: on 'close' it could still write the profile back.
+  const close = context.close.bind(context);
+  context.close = async (options) => {
+    await close(options);
+    await rm(dir, { recursive: true, force: true });
+  };
   await context.addInitScript({ content: NAME_SHIM });
   profileDirs.set(context, dir);
   return context;
