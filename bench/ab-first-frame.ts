@@ -54,7 +54,7 @@ async function main(): Promise<void> {
     for (let i = 0; i < runs; i++) {
       // Alternate which goes first, so neither always follows the other.
       for (const side of i % 2 === 0 ? sides : [...sides].reverse()) {
-        const run = await appPlayback(browser, side.app, side.seeder.magnetURI);
+        const run = await appPlayback(side.app, side.seeder.magnetURI);
         side.frames.push(run.firstFrameMs);
         const m = run.milestones ?? {};
         const pairs = STEPS.slice(1).map((to, k): [string, string] => [STEPS[k] as string, to]);

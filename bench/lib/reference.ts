@@ -2,7 +2,7 @@
  * Drives stock webtorrent 3.0.21 (its prebuilt browser bundle) on the main
  * thread of the reference page, the way instant.io-style apps use it.
  */
-import type { Browser, BrowserContext, Page } from '@playwright/test';
+import type { BrowserContext, Page } from '@playwright/test';
 import { newDiskContext } from './browser.ts';
 import type { ReferenceServer } from './reference-server.ts';
 
@@ -48,7 +48,6 @@ export async function openReferencePage(page: Page, reference: ReferenceServer):
 
 /** Seeds `filePath` (as a File from the page's file input) with stock webtorrent. */
 export async function seedInReference(
-  browser: Browser,
   reference: ReferenceServer,
   filePath: string,
   announce: string,

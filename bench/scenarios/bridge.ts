@@ -9,7 +9,7 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import type { Browser, Page } from '@playwright/test';
+import type { Page } from '@playwright/test';
 import { makeTorrent, seedWithAria2 } from '../../tests/fixtures/aria2.ts';
 import { explainAppFailure } from '../lib/app.ts';
 import { downloadWithAria2 } from '../lib/aria2-leech.ts';
@@ -79,7 +79,7 @@ function watchProgress(page: Page, infoHash: string): Promise<{ firstAt: number;
 }
 
 /** Ours: a fresh context opens /add?uri=<magnet> and downloads into IndexedDB. */
-async function appDownload(browser: Browser, app: AppServer, magnetURI: string, infoHash: string, size: number): Promise<AppRun> {
+async function appDownload(app: AppServer, magnetURI: string, infoHash: string, size: number): Promise<AppRun> {
   const context = await newDiskContext();
   try {
     const page = await context.newPage();
@@ -125,7 +125,7 @@ async function addToBridge(app: AppServer, magnetURI: string, infoHash: string):
 }
 
 /** Stock webtorrent on the reference page, given the server's .torrent (its url-list is the web seed). */
-async function referenceWebSeed(browser: Browser, reference: ReferenceServer, torrent: Uint8Array): Promise<number> {
+async function referenceWebSeed(reference: ReferenceServer, torrent: Uint8Array): Promise<number> {
   const context = await newDiskContext();
   try {
     const page = await context.newPage();
@@ -189,7 +189,7 @@ const mbPerSec = (bytes: number, seconds: number): number => bytes / seconds / 1
 export const bridge: Scenario = {
   name: 'bridge',
   summary: `aria2c (TCP) → server bridge → browser, ${SIZE_MIB} MiB of random data, cold and warm`,
-  async run({ browser, app, reference, runs, log }) {
+  async run({ app, reference, runs, log }) {
     const file = await randomFile(SIZE_MIB);
     const work = await mkdtemp(path.join(os.tmpdir(), 'btstream-bench-bridge-'));
     const cold: number[] = [];
@@ -209,7 +209,7 @@ export const bridge: Scenario = {
         for (let i = 1; i <= runs; i++) {
           // Cold: the bridge starts without the torrent and fetches it from aria2c while the browser fetches from it.
           await dropFromBridge(app, made.infoHash);
-          const coldRun = await appDownload(browser, app, made.magnetURI, made.infoHash, file.size);
+          const coldRun = await appDownload(app, made.magnetURI, made.infoHash, file.size);
           const c = mbPerSec(file.size, coldRun.seconds);
           cold.push(c);
           if (coldRun.transferMbPerSec !== null) coldTransfer.push(coldRun.transferMbPerSec);
@@ -221,7 +221,7 @@ export const bridge: Scenario = {
 
           // Warm: the bridge has every byte, so this is the browser side alone.
           await addToBridge(app, made.magnetURI, made.infoHash);
-          const warmRun = await appDownload(browser, app, made.magnetURI, made.infoHash, file.size);
+          const warmRun = await appDownload(app, made.magnetURI, made.infoHash, file.size);
           const w = mbPerSec(file.size, warmRun.seconds);
           warm.push(w);
           if (warmRun.transferMbPerSec !== null) warmTransfer.push(warmRun.transferMbPerSec);
@@ -234,7 +234,7 @@ export const bridge: Scenario = {
           const res = await fetch(`${app.url}/api/torrents/${made.infoHash}/torrent`);
           if (!res.ok) throw new Error(`GET /api/torrents/<ih>/torrent: ${res.status}`);
           const torrent = new Uint8Array(await res.arrayBuffer());
-          const ws = mbPerSec(file.size, await referenceWebSeed(browser, reference, torrent));
+          const ws = mbPerSec(file.size, await referenceWebSeed(reference, torrent));
           webSeed.push(ws);
           log(`run ${i}/${runs} stock webtorrent ← web seed (warm bridge): ${ws.toFixed(1)} MB/s`);
 

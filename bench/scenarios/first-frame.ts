@@ -4,7 +4,7 @@
  * BENCH_OURS_ONLY=1 leaves stock webtorrent out: for quicker A/B runs of our
  * own builds on a busy machine.
  */
-import type { Browser, Page } from '@playwright/test';
+import type { Page } from '@playwright/test';
 import { createTestVideo } from '../../tests/fixtures/media.ts';
 import { describeAppPage, seedInApp } from '../lib/app.ts';
 import { newDiskContext } from '../lib/browser.ts';
@@ -103,7 +103,7 @@ function describeTrace(steps: readonly TraceStep[], untilMs: number): string {
 }
 
 /** Ours: /add?uri=<magnet>, then Play on file 0 as soon as it shows. */
-export async function appPlayback(browser: Browser, app: AppServer, magnetURI: string): Promise<PlaybackRun> {
+export async function appPlayback(app: AppServer, magnetURI: string): Promise<PlaybackRun> {
   const context = await newDiskContext();
   try {
     await installPlaybackProbes(context);
@@ -151,7 +151,6 @@ export async function appPlayback(browser: Browser, app: AppServer, magnetURI: s
 
 /** Stock webtorrent: its service worker and createServer(), then file.streamTo(video) once it has metadata. */
 async function referencePlayback(
-  browser: Browser,
   reference: ReferenceServer,
   magnetURI: string,
   announce: string,
@@ -208,10 +207,10 @@ export const firstFrame: Scenario = {
     log(`seeding ${media.fileName} (${(media.size / 1e6).toFixed(1)} MB) from the app${OURS_ONLY ? '' : ' and from stock webtorrent'}…`);
     const seeder = await seedInApp(browser, app, media.path);
     try {
-      const refSeeder = OURS_ONLY ? null : await seedInReference(browser, reference, media.path, app.announceUrl);
+      const refSeeder = OURS_ONLY ? null : await seedInReference(reference, media.path, app.announceUrl);
       try {
         for (let i = 1; i <= runs; i++) {
-          const o = await appPlayback(browser, app, seeder.magnetURI);
+          const o = await appPlayback(app, seeder.magnetURI);
           ours.push(o);
           log(`run ${i}/${runs} ours: first frame ${o.firstFrameMs.toFixed(0)} ms, seek ${o.frameMs.toFixed(0)} ms`);
           log(`  milestones (ms after navigation): ${medianMilestones([o.milestones ?? {}])}`);
@@ -221,7 +220,7 @@ export const firstFrame: Scenario = {
           log(`  seek media events (ms): ${o.events.map(([name, at]) => `${name} ${at}`).join(', ')}`);
           log(`  seek trace (ms after it started): ${describeTrace(o.seekTrace ?? [], o.frameMs)}`);
           if (!refSeeder) continue;
-          const r = await referencePlayback(browser, reference, refSeeder.magnetURI, app.announceUrl);
+          const r = await referencePlayback(reference, refSeeder.magnetURI, app.announceUrl);
           refs.push(r);
           log(`run ${i}/${runs} stock: first frame ${r.firstFrameMs.toFixed(0)} ms, seek ${r.frameMs.toFixed(0)} ms`);
         }

@@ -2,7 +2,6 @@
  * Browser ← browser over WebRTC: 64 MiB of random data from a seeding page to
  * a fresh browser context, timed from the leecher's navigation to 100 %.
  */
-import type { Browser } from '@playwright/test';
 import { explainAppFailure, seedInApp, waitForAppComplete } from '../lib/app.ts';
 import { meterMainThread, newDiskContext, type MainThreadTime } from '../lib/browser.ts';
 import { metric } from '../lib/metric.ts';
@@ -28,7 +27,7 @@ function toRun(bytes: number, startedAt: number, doneAt: number, busy: MainThrea
 }
 
 /** Ours: a fresh context opens /add?uri=<magnet>; done when the progress bar reads 100. */
-async function appDownload(browser: Browser, app: AppServer, magnetURI: string, infoHash: string, bytes: number) {
+async function appDownload(app: AppServer, magnetURI: string, infoHash: string, bytes: number) {
   const context = await newDiskContext();
   try {
     const page = await context.newPage();
@@ -49,7 +48,6 @@ async function appDownload(browser: Browser, app: AppServer, magnetURI: string, 
 
 /** Stock webtorrent: a fresh context opens the reference page and adds the magnet; done on 'done'. */
 async function referenceDownload(
-  browser: Browser,
   reference: ReferenceServer,
   magnetURI: string,
   announce: string,
@@ -94,14 +92,14 @@ export const webrtc: Scenario = {
     log(`seeding ${file.name} from the app and from stock webtorrent…`);
     const seeder = await seedInApp(browser, app, file.path);
     try {
-      const refSeeder = await seedInReference(browser, reference, file.path, app.announceUrl);
+      const refSeeder = await seedInReference(reference, file.path, app.announceUrl);
       try {
         // Interleaved, so both see the same machine conditions.
         for (let i = 1; i <= runs; i++) {
-          const o = await appDownload(browser, app, seeder.magnetURI, seeder.infoHash, file.size);
+          const o = await appDownload(app, seeder.magnetURI, seeder.infoHash, file.size);
           ours.push(o);
           log(`run ${i}/${runs} ours: ${o.mbPerSec.toFixed(2)} MB/s, main thread ${o.taskMs.toFixed(0)} ms`);
-          const r = await referenceDownload(browser, reference, refSeeder.magnetURI, app.announceUrl, file.size);
+          const r = await referenceDownload(reference, refSeeder.magnetURI, app.announceUrl, file.size);
           refs.push(r);
           log(`run ${i}/${runs} stock: ${r.mbPerSec.toFixed(2)} MB/s, main thread ${r.taskMs.toFixed(0)} ms`);
         }
