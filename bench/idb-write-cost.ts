@@ -5,7 +5,7 @@
  * store does. Prints the time and the CPU time of all Chromium processes
  * (/proc), per run; the ceiling for the bridge scenario's storing side.
  *
- *   npx tsx bench/idb-write-cost.ts [--runs=3]
+ *   npx tsx bench/idb-write-cost.ts [--runs=3] [--value-kib=256] [--tx-mib=4] [--in-flight=1]
  */
 import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import http from 'node:http';
@@ -14,10 +14,17 @@ import path from 'node:path';
 import { chromium } from '@playwright/test';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../tests/support/chromium.ts';
 
-const RUNS = Number(process.argv.find((a) => a.startsWith('--runs='))?.slice(7) ?? 3);
-const PIECE = 256 * 1024;
-const PER_TX = 16;
-const TXS = 64;
+const arg = (name: string, fallback: number): number =>
+  Number(process.argv.find((a) => a.startsWith(`--${name}=`))?.slice(name.length + 3) ?? fallback);
+const RUNS = arg('runs', 3);
+/** Bytes per stored value: a piece, or a run of pieces as the chunk store keeps them (app/shared/piece-runs.ts). */
+const VALUE = arg('value-kib', 256) * 1024;
+const TX_BYTES = arg('tx-mib', 4) * 1024 * 1024;
+/** Transactions under way at once, as the chunk store allows (MAX_WRITES). */
+const IN_FLIGHT = arg('in-flight', 1);
+const TOTAL = 256 * 1024 * 1024;
+const PER_TX = Math.max(1, Math.floor(TX_BYTES / VALUE));
+const TXS = Math.ceil(TOTAL / VALUE / PER_TX);
 /** Linux clock ticks (USER_HZ) are 1/100 s. */
 const TICK_S = 0.01;
 
@@ -55,24 +62,31 @@ async function oneRun(origin: string): Promise<{ ms: number; cpuS: number }> {
         return bytes;
       });
       Object.assign(globalThis, { costDb: db, costPieces: pieces });
-    }, { piece: PIECE, count: PER_TX * 4 });
+    }, { piece: VALUE, count: Math.max(4, Math.ceil((64 * 1024 * 1024) / VALUE)) });
     await page.waitForTimeout(1000);
     const cpuBefore = await chromiumCpuSeconds();
-    const ms = await page.evaluate(async ({ perTx, txs }) => {
+    const ms = await page.evaluate(async ({ perTx, txs, inFlight }) => {
       const { costDb: db, costPieces: pieces } = globalThis as unknown as { costDb: IDBDatabase; costPieces: Uint8Array[] };
       const started = performance.now();
-      for (let t = 0; t < txs; t++) {
-        const tx = db.transaction('pieces', 'readwrite', { durability: 'relaxed' });
-        const store = tx.objectStore('pieces');
-        // Each put its own ArrayBuffer, as the chunk store hands IndexedDB.
-        for (let i = 0; i < perTx; i++) store.put(pieces[(t * perTx + i) % pieces.length]!.slice().buffer, t * perTx + i);
-        await new Promise((resolve, reject) => {
-          tx.oncomplete = resolve;
-          tx.onerror = () => reject(new Error(String(tx.error)));
-        });
-      }
+      let next = 0;
+      // Anonymous functions only: tsx wraps named ones in a helper the page lacks.
+      await Promise.all(
+        Array.from({ length: inFlight }, async () => {
+          while (next < txs) {
+            const t = next++;
+            const tx = db.transaction('pieces', 'readwrite', { durability: 'relaxed' });
+            const store = tx.objectStore('pieces');
+            // Each put its own ArrayBuffer, as the chunk store hands IndexedDB.
+            for (let i = 0; i < perTx; i++) store.put(pieces[(t * perTx + i) % pieces.length]!.slice().buffer, t * perTx + i);
+            await new Promise((resolve, reject) => {
+              tx.oncomplete = resolve;
+              tx.onerror = () => reject(new Error(String(tx.error)));
+            });
+          }
+        }),
+      );
       return performance.now() - started;
-    }, { perTx: PER_TX, txs: TXS });
+    }, { perTx: PER_TX, txs: TXS, inFlight: IN_FLIGHT });
     return { ms, cpuS: (await chromiumCpuSeconds()) - cpuBefore };
   } finally {
     await context.close();
@@ -84,7 +98,8 @@ async function main(): Promise<void> {
   const server = http.createServer((_req, res) => res.end('<!doctype html><title>IndexedDB cost</title>'));
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as { port: number };
-  const bytes = PIECE * PER_TX * TXS;
+  const bytes = VALUE * PER_TX * TXS;
+  console.log(`${VALUE / 1024} KiB values, ${PER_TX} per transaction, ${IN_FLIGHT} transaction(s) at once`);
   try {
     for (let run = 1; run <= RUNS; run++) {
       const { ms, cpuS } = await oneRun(`http://127.0.0.1:${port}/`);

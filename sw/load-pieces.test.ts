@@ -32,7 +32,7 @@ async function store(indexes: number[]): Promise<void> {
 }
 
 const query = (index: number, runTo = index + 3) => ({ infoHash: IH, index, runTo, lastIndex: 100, requestId: 'r' });
-const firstBytes = (pieces: ArrayBuffer[]) => pieces.map((p) => new Uint8Array(p)[0]);
+const firstBytes = (pieces: Uint8Array[]) => pieces.map((p) => p[0]);
 
 beforeEach(async () => {
   await deleteTorrent(IH);

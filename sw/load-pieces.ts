@@ -30,7 +30,8 @@ export interface EngineAccess {
 }
 
 export interface LoadedPieces {
-  pieces: ArrayBuffer[];
+  /** Each a whole piece, possibly a view into a larger stored run. */
+  pieces: Uint8Array<ArrayBuffer>[];
   /** Handed over by the engine: the pieces after them are likely fresh too. */
   fresh: boolean;
 }
@@ -86,7 +87,7 @@ async function settle(engine: EngineAccess, q: PieceQuery, outcome: EngineAnswer
     throw new PieceUnavailableError(`Piece ${q.index} did not arrive within ${engine.timeoutSeconds} seconds.`);
   }
   if (outcome === 'unknown') throw new PieceUnavailableError('The torrent was removed or stopped.');
-  if (typeof outcome === 'object' && outcome.pieces.length > 0) return { pieces: outcome.pieces, fresh: true };
+  if (typeof outcome === 'object' && outcome.pieces.length > 0) return { pieces: outcome.pieces.map((p) => new Uint8Array(p)), fresh: true };
   const pieces = await readStoredRun(q.infoHash, q.index, q.runTo);
   if (pieces.length === 0) throw new PieceUnavailableError(`Piece ${q.index} was reported stored but is missing.`);
   traceMark(`read ${q.index}`);

@@ -56,7 +56,7 @@ export function pieceStream(
           traceMark(`enqueue ${next}+${pieces.length}${fresh ? ' fresh' : ''}`);
           for (const piece of pieces) {
             const { from, to } = sliceInPiece(geometry, next, start, end);
-            controller.enqueue(new Uint8Array(piece, from, to - from));
+            controller.enqueue(piece.subarray(from, to));
             next += 1;
             if (next > last) {
               controller.close();

@@ -14,7 +14,7 @@ async function store(indexes: number[]): Promise<void> {
   await Promise.all([...indexes.map((i) => tx.store.put(new Uint8Array([i]).buffer, [IH, i])), tx.done]);
 }
 
-const firstBytes = (run: ArrayBuffer[] | null) => run?.map((b) => new Uint8Array(b)[0]);
+const firstBytes = (run: Uint8Array[] | null) => run?.map((b) => b[0]);
 
 describe('warm file start', () => {
   afterEach(() => {

@@ -8,14 +8,14 @@ import { readStoredRun, runEnd } from './stored-run';
 /**
  * How long a warmed run waits for its request. The media element asks
  * ~100 ms after the navigation; a tab that never does must not pin the
- * run (at most RUN_BYTES, stored-run.ts) in memory.
+ * run (at most RUN_BYTES, piece-runs.ts) in memory.
  */
 const KEEP_MS = 5000;
 
 interface WarmRun {
   fileIndex: number;
   /** The file's first stored run; empty if nothing is stored. */
-  pieces: ArrayBuffer[];
+  pieces: Uint8Array<ArrayBuffer>[];
 }
 
 interface WarmStart {
@@ -59,7 +59,7 @@ async function readFileStart({ infoHash, fileIndex }: LikelyPlayed): Promise<War
  * IndexedDB as usual. Call only for a request that starts in the file's
  * first piece, where the warmed run starts.
  */
-export async function takeWarmStart(target: StreamTarget, count: number): Promise<ArrayBuffer[] | null> {
+export async function takeWarmStart(target: StreamTarget, count: number): Promise<Uint8Array<ArrayBuffer>[] | null> {
   const entry = warm;
   if (!entry || entry.infoHash !== target.infoHash) return null;
   const run = await entry.run;

@@ -1,6 +1,7 @@
 import 'fake-indexeddb/auto';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { openDb } from '../shared/db';
+import { RUN_BYTES } from '../shared/piece-runs';
 import { deleteTorrent, storedPieces } from '../shared/records';
 import { IdbChunkStore } from './idb-chunk-store';
 
@@ -35,6 +36,28 @@ describe('IdbChunkStore', () => {
     await call((cb) => store.put(1, big.subarray(100, 116), cb));
     const raw = await (await openDb()).get('pieces', [A, 1]);
     expect(raw?.byteLength).toBe(16);
+  });
+
+  it('stores consecutive whole pieces of a batch as runs of at most RUN_BYTES, the short last piece alone', async () => {
+    const piece = RUN_BYTES / 4;
+    const length = 9 * piece + 100;
+    const store = new IdbChunkStore(piece, { torrent: { infoHash: A }, length });
+    const data = (i: number) => new Uint8Array(i === 9 ? 100 : piece).fill(i + 1);
+    await Promise.all([0, 1, 2, 3, 4, 5, 7, 9].map((i) => call((cb) => store.put(i, data(i), cb))));
+    const keys = await (await openDb()).getAllKeys('pieces');
+    expect(keys).toEqual([[A, 0, 4], [A, 4, 2], [A, 7], [A, 9]]);
+    expect(await storedPieces(A)).toEqual([0, 1, 2, 3, 4, 5, 7, 9]);
+    // Buffer.equals: vitest's toEqual walks 256 KiB arrays element by element, for seconds.
+    for (const i of [0, 2, 5, 7, 9]) expect(Buffer.from((await call<Uint8Array>((cb) => store.get(i, cb)))!).equals(data(i))).toBe(true);
+    expect(await call<Uint8Array>((cb) => store.get(3, { offset: 10, length: 5 }, cb))).toEqual(data(3).subarray(10, 15));
+  });
+
+  it('stores a run whose pieces fill one buffer without copying them', async () => {
+    const store = new IdbChunkStore(16, { torrent: { infoHash: A }, length: 64 });
+    const run = bytes(64, 0);
+    await Promise.all([0, 1, 2, 3].map((i) => call((cb) => store.put(i, run.subarray(i * 16, (i + 1) * 16), cb))));
+    const raw = await (await openDb()).get('pieces', [A, 0, 4]);
+    expect(new Uint8Array(raw!)).toEqual(run);
   });
 
   it('reports a missing piece as an error, which webtorrent reads as "not verified"', async () => {
@@ -75,6 +98,18 @@ describe('IdbChunkStore', () => {
     // Puts made together share one batch unless it reaches 4 MiB: pieces 0-3, then 4.
     expect(transaction).toHaveBeenCalledTimes(2);
     expect(await storedPieces(A)).toEqual([0, 1, 2, 3, 4]);
+    transaction.mockRestore();
+  });
+
+  it('keeps two writes under way at most; what queues meanwhile goes out in batches of up to 8 MiB', async () => {
+    const MiB = 1024 * 1024;
+    const db = await openDb();
+    const transaction = vi.spyOn(db, 'transaction');
+    const store = new IdbChunkStore(MiB, { torrent: { infoHash: A }, length: 20 * MiB });
+    await Promise.all(Array.from({ length: 20 }, (_, i) => call((cb) => store.put(i, new Uint8Array(MiB).fill(i), cb))));
+    // 0-3 and 4-7 at once; 8-15 once the first ends, 16-19 once the second does.
+    expect(transaction).toHaveBeenCalledTimes(4);
+    expect(await storedPieces(A)).toEqual(Array.from({ length: 20 }, (_, i) => i));
     transaction.mockRestore();
   });
 

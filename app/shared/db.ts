@@ -1,5 +1,6 @@
 import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
 import type { FilePriority } from './engine-api';
+import type { PieceKey } from './piece-runs';
 
 /** One file of a torrent, with its byte offset inside the whole torrent. */
 export interface StoredFile {
@@ -44,9 +45,9 @@ export interface BtDb extends DBSchema {
   torrents: { key: string; value: TorrentRecord };
   /**
    * Only verified pieces are ever written here, so the keys for one info hash
-   * are that torrent's set of verified pieces.
+   * are that torrent's set of verified pieces: one piece, or a run of them (piece-runs.ts).
    */
-  pieces: { key: [string, number]; value: ArrayBuffer };
+  pieces: { key: PieceKey; value: ArrayBuffer };
 }
 
 export const DB_NAME = 'btstream';

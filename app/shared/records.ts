@@ -1,4 +1,5 @@
 import { openDb, piecesOf, type TorrentRecord } from './db';
+import { indexesOf, piecesOfRecord, planRead, windowBounds } from './piece-runs';
 
 /** Typed reads and writes of torrents and pieces, shared by the engine and the service worker. */
 
@@ -25,14 +26,27 @@ export async function deleteTorrent(infoHash: string): Promise<void> {
 
 /** Indexes of the torrent's verified pieces. */
 export async function storedPieces(infoHash: string): Promise<number[]> {
-  const keys = await (await openDb()).getAllKeys('pieces', piecesOf(infoHash));
-  return keys.map(([, index]) => index);
+  return indexesOf(await (await openDb()).getAllKeys('pieces', piecesOf(infoHash)));
 }
 
-export async function readPiece(infoHash: string, index: number): Promise<ArrayBuffer | undefined> {
-  return (await openDb()).get('pieces', [infoHash, index]);
+/**
+ * The stored pieces from `from` to `to`, in one transaction, stopping at the
+ * first one not stored; views into the records read (piece-runs.ts).
+ */
+export async function readStoredRun(infoHash: string, from: number, to: number): Promise<Uint8Array<ArrayBuffer>[]> {
+  const tx = (await openDb()).transaction('pieces', 'readonly');
+  const { lower, upper } = windowBounds(infoHash, from, to);
+  const steps = planRead(await tx.store.getAllKeys(IDBKeyRange.bound(lower, upper)), from, to);
+  const values = await Promise.all(steps.map((step) => tx.store.get(step.key)));
+  const pieces: Uint8Array<ArrayBuffer>[] = [];
+  for (const [i, value] of values.entries()) {
+    // Deleted between the two reads of this transaction cannot happen; a missing one ends the run all the same.
+    if (!value) break;
+    pieces.push(...piecesOfRecord(steps[i]!, value));
+  }
+  return pieces;
 }
 
-export async function hasPiece(infoHash: string, index: number): Promise<boolean> {
-  return (await (await openDb()).count('pieces', [infoHash, index])) > 0;
+export async function readPiece(infoHash: string, index: number): Promise<Uint8Array<ArrayBuffer> | undefined> {
+  return (await readStoredRun(infoHash, index, index))[0];
 }

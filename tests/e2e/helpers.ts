@@ -221,7 +221,12 @@ export async function storedPieceIndexes(page: Page, infoHash: string): Promise<
             .getAllKeys(IDBKeyRange.bound([ih, 0], [ih, Number.MAX_SAFE_INTEGER]));
           req.onsuccess = () => {
             db.close();
-            resolve(req.result.map((key) => (key as [string, number])[1]));
+            // A key is [ih, index] for one piece, or [ih, first, count] for a run of them.
+            const indexes = req.result.flatMap((key) => {
+              const [, first, count = 1] = key as [string, number, number?];
+              return Array.from({ length: count }, (_, i) => first + i);
+            });
+            resolve([...new Set(indexes)].sort((a, b) => a - b));
           };
           req.onerror = () => reject(new Error(String(req.error)));
         };

@@ -47,23 +47,23 @@ async function startRecordingBridge(): Promise<{ url: string; joined: string[]; 
   return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, joined, server };
 }
 
-/** Byte length of one stored piece, read with the raw IndexedDB API (no app code). */
-function storedPieceSize(page: Page, infoHash: string, index: number): Promise<number> {
+/** The torrent's piece length, read with the raw IndexedDB API (no app code). */
+function storedPieceLength(page: Page, infoHash: string): Promise<number> {
   return page.evaluate(
-    ([ih, i]) =>
+    (ih) =>
       new Promise<number>((resolve, reject) => {
         const open = indexedDB.open('btstream');
         open.onerror = () => reject(new Error(String(open.error)));
         open.onsuccess = () => {
-          const req = open.result.transaction('pieces').objectStore('pieces').get([ih, i]);
+          const req = open.result.transaction('torrents').objectStore('torrents').get(ih);
           req.onsuccess = () => {
             open.result.close();
-            resolve((req.result as ArrayBuffer).byteLength);
+            resolve((req.result as { meta: { pieceLength: number } }).meta.pieceLength);
           };
           req.onerror = () => reject(new Error(String(req.error)));
         };
       }),
-    [infoHash, index] as const,
+    infoHash,
   );
 }
 
@@ -160,7 +160,7 @@ test('the storage limit stops a download, deletes nothing, and raising it lets t
     // What is stored still streams: one stored piece, byte for byte.
     const content = await readFile(file.path);
     const index = Math.min(...stored);
-    const pieceLength = await storedPieceSize(page, seeder.infoHash, index);
+    const pieceLength = await storedPieceLength(page, seeder.infoHash);
     expect((index + 1) * pieceLength, 'a whole piece').toBeLessThanOrEqual(content.length);
     const range = `bytes=${index * pieceLength}-${(index + 1) * pieceLength - 1}`;
     const body = await fetchAndHashInPage(page, `/stream/${seeder.infoHash}/0`, range);
@@ -189,7 +189,7 @@ test('a download limit holds a real download near it, and lifting it lets the do
     const count = () => storedPieceCount(page, seeder.infoHash);
     await expect.poll(count, { message: 'the download should start', timeout: 90_000 }).toBeGreaterThan(0);
     const first = { at: Date.now(), pieces: await count() };
-    const pieceSize = await storedPieceSize(page, seeder.infoHash, Math.min(...(await storedPieceIndexes(page, seeder.infoHash))));
+    const pieceSize = await storedPieceLength(page, seeder.infoHash);
     // Unthrottled, loopback WebRTC moves these 20 pieces in well under a second.
     await expect.poll(count, { timeout: 120_000 }).toBeGreaterThanOrEqual(first.pieces + 20);
     const last = { at: Date.now(), pieces: await count() };

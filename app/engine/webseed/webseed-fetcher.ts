@@ -8,6 +8,7 @@ import { fetchOrder, isWanted } from './piece-order';
 import { bytesOf, planRange, type PieceRange, type TorrentGeometry } from './range-plan';
 import { internalsOf, TorrentPieces } from './torrent-pieces';
 import { pieceMatches } from './verify-piece';
+import { runPieces } from '../../shared/piece-runs';
 import { pieceSize } from '../../shared/pieces';
 import { markOnce } from '../../shared/timing-marks';
 
@@ -131,7 +132,7 @@ class WebSeedFetcher {
         continue;
       }
       try {
-        await this.#fetch(range);
+        await this.#fetch(range, urgent);
         this.#failures = 0;
       } catch (err) {
         if (this.#stopped) return;
@@ -140,34 +141,43 @@ class WebSeedFetcher {
     }
   }
 
-  async #fetch(range: PieceRange): Promise<void> {
+  async #fetch(range: PieceRange, urgent: boolean): Promise<void> {
     const bytes = bytesOf(this.#geometry, range);
+    // What a stream waits for is handed on piece by piece; the bulk a run at a time (below).
+    const perRead = urgent ? 1 : runPieces(this.#geometry.pieceLength);
     let next = range.first;
     let body: BodyFiller | null = null;
     try {
       body = await openRangeBody(this.#url, bytes, this.#abort.signal);
-      for (; next <= range.last; next++) {
-        const size = pieceSize(this.#geometry, next);
+      while (next <= range.last) {
+        const sizes = Array.from({ length: Math.min(perRead, range.last - next + 1) }, (_, i) => pieceSize(this.#geometry, next + i));
+        const total = sizes.reduce((a, b) => a + b, 0);
         // Held from before the read, so a slow IndexedDB stops the reading.
-        await this.#budget.take(size);
+        await this.#budget.take(total);
         let data: Uint8Array<ArrayBuffer>;
         try {
-          // Each piece in its own buffer, so storing it copies nothing else.
-          data = await body.fill(new Uint8Array(size));
+          // A run's pieces in one buffer of their own, which the chunk store then stores without a copy.
+          data = await body.fill(new Uint8Array(total));
         } catch (err) {
-          this.#budget.give(size);
+          this.#budget.give(total);
           throw err;
         }
-        if (data.byteLength < size) {
-          this.#budget.give(size);
+        let at = 0;
+        for (const size of sizes) {
+          if (at + size > data.byteLength) break;
+          // Named for the first bytes in hand: a whole piece, as pieces are read whole.
+          markOnce('webseed:first-byte');
+          this.#pieces.countDownload(size);
+          void this.#accept({ index: next, data: data.subarray(at, at + size) });
+          at += size;
+          next++;
+        }
+        if (at < total) {
+          this.#budget.give(total - at);
           break;
         }
-        // Named for the first bytes in hand: a whole piece, as pieces are read whole.
-        markOnce('webseed:first-byte');
-        this.#pieces.countDownload(size);
-        const wait = this.#pacer.book(size, Date.now());
+        const wait = this.#pacer.book(total, Date.now());
         if (wait > 0) await this.#sleep(wait);
-        void this.#accept({ index: next, data });
       }
       if (next <= range.last || (await body.hasMore())) {
         throw new Error(`the server sent a wrong length for bytes ${bytes.start}-${bytes.end}`);
