@@ -5,8 +5,8 @@
  *
  *   npx tsx bench/ab-first-frame.ts --a=DIR --b=DIR [--runs=10]
  *
- * Prints each run, then per build the medians of first frame and of the
- * steps between the milestones the first-frame scenario records.
+ * Prints each run, then per build the medians of first frame, of the seek
+ * to 80 %, and of the steps between the milestones the first-frame scenario records.
  */
 import os from 'node:os';
 import { createTestVideo } from '../tests/fixtures/media.ts';
@@ -48,7 +48,7 @@ async function main(): Promise<void> {
       const app = await startAppServer(dir);
       servers.push(app);
       const seeder = await seedInApp(browser, app, media.path);
-      sides.push({ name, dir, app, seeder, frames: [] as number[], steps: new Map<string, number[]>() });
+      sides.push({ name, dir, app, seeder, frames: [] as number[], seeks: [] as number[], steps: new Map<string, number[]>() });
     }
     console.error(`load average ${os.loadavg()[0]?.toFixed(1)} at start`);
     for (let i = 0; i < runs; i++) {
@@ -56,6 +56,7 @@ async function main(): Promise<void> {
       for (const side of i % 2 === 0 ? sides : [...sides].reverse()) {
         const run = await appPlayback(side.app, side.seeder.magnetURI);
         side.frames.push(run.firstFrameMs);
+        side.seeks.push(run.frameMs);
         const m = run.milestones ?? {};
         const pairs = STEPS.slice(1).map((to, k): [string, string] => [STEPS[k] as string, to]);
         pairs.push(['engine:metadata', 'engine:head-256k'], ['engine:metadata', 'video:frame']);
@@ -65,14 +66,14 @@ async function main(): Promise<void> {
           if (a === undefined || b === undefined) return;
           side.steps.set(`${from}→${to}`, [...(side.steps.get(`${from}→${to}`) ?? []), b - a]);
         });
-        console.error(`${side.name} run ${i + 1}: first frame ${run.firstFrameMs.toFixed(0)} ms, load ${os.loadavg()[0]?.toFixed(1)}`);
+        console.error(`${side.name} run ${i + 1}: first frame ${run.firstFrameMs.toFixed(0)} ms, seek ${run.frameMs.toFixed(0)} ms, load ${os.loadavg()[0]?.toFixed(1)}`);
       }
     }
     for (const side of sides) {
       const sorted = sortedCopy(side.frames);
       console.log(
         `${side.name} (${side.dir}): first frame median ${median(side.frames)} ms, ` +
-          `${sorted[0]?.toFixed(0)}–${sorted.at(-1)?.toFixed(0)}, ${side.frames.length} runs`,
+          `${sorted[0]?.toFixed(0)}–${sorted.at(-1)?.toFixed(0)}, ${side.frames.length} runs; seek median ${median(side.seeks)} ms`,
       );
       for (const [step, values] of side.steps) console.log(`  ${step.padEnd(44)} ${median(values)}`);
     }
