@@ -24,4 +24,12 @@ describe('Pacer', () => {
     rate = 0;
     expect(pacer.book(1000, 0)).toBe(0);
   });
+
+  it('says whether a limit is set, as the limit is now', () => {
+    let rate = 0;
+    const pacer = new Pacer(() => rate);
+    expect(pacer.limited).toBe(false);
+    rate = 64_000;
+    expect(pacer.limited).toBe(true);
+  });
 });

@@ -13,6 +13,11 @@ export class Pacer {
     this.#rate = rate;
   }
 
+  /** Whether a limit is set now. */
+  get limited(): boolean {
+    return this.#rate() > 0;
+  }
+
   /** How long to wait, in ms, after `bytes` were read at `now`. */
   book(bytes: number, now: number): number {
     const rate = this.#rate();

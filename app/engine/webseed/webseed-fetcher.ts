@@ -143,8 +143,10 @@ class WebSeedFetcher {
 
   async #fetch(range: PieceRange, urgent: boolean): Promise<void> {
     const bytes = bytesOf(this.#geometry, range);
-    // What a stream waits for is handed on piece by piece; the bulk a run at a time (below).
-    const perRead = urgent ? 1 : runPieces(this.#geometry.pieceLength);
+    // What a stream waits for is handed on piece by piece, and so is everything under a
+    // download limit (a 2 MiB read at 64 KB/s would be one burst, then 30 s of nothing);
+    // otherwise the bulk comes a stored run at a time (below).
+    const perRead = urgent || this.#pacer.limited ? 1 : runPieces(this.#geometry.pieceLength);
     let next = range.first;
     let body: BodyFiller | null = null;
     try {
