@@ -40,7 +40,7 @@ export async function readStoredRun(infoHash: string, from: number, to: number):
   const values = await Promise.all(steps.map((step) => tx.store.get(step.key)));
   const pieces: Uint8Array<ArrayBuffer>[] = [];
   for (const [i, value] of values.entries()) {
-    // Deleted between the two reads of this transaction cannot happen; a missing one ends the run all the same.
+    // The transaction holds its keys steady, so a planned record is there; should one not be, the run ends.
     if (!value) break;
     pieces.push(...piecesOfRecord(steps[i]!, value));
   }
