@@ -1,5 +1,6 @@
 /** The real app server, started the way `npm start` starts it, on loopback. */
 import { spawn } from 'node:child_process';
+import { appendFileSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -66,7 +67,12 @@ export async function startAppServer(distDir: string): Promise<AppServer> {
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   killOnExit(child);
-  child.stdout.on('data', (c: Buffer) => output.push(c));
+  // e.g. BENCH_SERVER_LOG=/tmp/gc.log with BENCH_SERVER_NODE_ARGS=--trace-gc keeps what V8 prints.
+  const logFile = process.env.BENCH_SERVER_LOG;
+  child.stdout.on('data', (c: Buffer) => {
+    output.push(c);
+    if (logFile) appendFileSync(logFile, c);
+  });
   child.stderr.on('data', (c: Buffer) => output.push(c));
   const stop = async () => {
     await stopChild(child);

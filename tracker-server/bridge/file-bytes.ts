@@ -1,21 +1,18 @@
-import { createReadStream } from 'node:fs';
 import { open, type FileHandle } from 'node:fs/promises';
 import path from 'node:path';
-import { Readable } from 'node:stream';
 import type { ByteRange } from '../../app/shared/range.ts';
+import type { ByteReader } from '../http/byte-reader.ts';
 import type { WebTorrentFile, WebTorrentTorrent } from '../vendor/webtorrent.ts';
 import { whenVerified } from './piece-waits.ts';
 
-/** Bytes buffered towards the socket, and the most read from disk in one call. */
-const HIGH_WATER_MARK = 1024 * 1024;
 /** A stream selection ranks before the bridge's background one (priority 0). */
 const STREAM_PRIORITY = 1;
 
 /**
- * Bytes `range.start`..`range.end` of a torrent file as a Node stream.
- * Missing pieces are fetched from the swarm with priority and streamed as
- * they are verified. The stream errors (so the response is cut, never passed
- * off as whole) if the torrent goes away before every byte was sent.
+ * Bytes `range.start`..`range.end` of a torrent file, read into the caller's
+ * buffers. Missing pieces are fetched from the swarm with priority and read
+ * as they are verified. A read rejects (so the response is cut, never passed
+ * off as whole) if the torrent goes away before every byte was read.
  *
  * Bytes always come straight from the file on disk under the torrent's
  * folder (webtorrent writes each file there, at a path the bridge checked
@@ -23,32 +20,8 @@ const STREAM_PRIORITY = 1;
  * verified runs in large reads costs a fraction of webtorrent's per-piece
  * store, which matters most while the bridge is still downloading.
  */
-export function fileByteStream(torrent: WebTorrentTorrent, file: WebTorrentFile, range: ByteRange): Readable {
-  const filePath = path.join(torrent.path, file.path);
-  if (file.done) return createReadStream(filePath, { ...range, highWaterMark: HIGH_WATER_MARK });
-  const stop = new AbortController();
-  const source = verifiedBytes(torrent, file, filePath, range, stop.signal);
-  let pulling = false;
-  return new Readable({
-    highWaterMark: HIGH_WATER_MARK,
-    read() {
-      if (pulling) return;
-      pulling = true;
-      source.next().then(
-        (step) => {
-          pulling = false;
-          this.push(step.done === true ? null : step.value);
-        },
-        (err: unknown) => this.destroy(err instanceof Error ? err : new Error(String(err))),
-      );
-    },
-    destroy(err, callback) {
-      // Ends a wait for a missing piece, so the generator lets go of its selection and file.
-      stop.abort(new Error('the response was closed'));
-      source.return(undefined).catch(() => undefined);
-      callback(err);
-    },
-  });
+export function fileByteReader(torrent: WebTorrentTorrent, file: WebTorrentFile, range: ByteRange): ByteReader {
+  return new FileBytes(torrent, file, range);
 }
 
 /** Piece indices (in the torrent) under a byte range of one file. */
@@ -59,43 +32,63 @@ function piecesUnder(file: Pick<WebTorrentFile, 'offset'>, pieceLength: number, 
   };
 }
 
-async function* verifiedBytes(
-  torrent: WebTorrentTorrent,
-  file: WebTorrentFile,
-  filePath: string,
-  range: ByteRange,
-  signal: AbortSignal,
-): AsyncGenerator<Buffer> {
-  const { pieceLength } = torrent;
-  const { first, last } = piecesUnder(file, pieceLength, range);
-  torrent._select(first, last, STREAM_PRIORITY, null, true);
-  let handle: FileHandle | null = null;
-  try {
-    let position = range.start;
-    while (position <= range.end) {
+class FileBytes implements ByteReader {
+  readonly #torrent: WebTorrentTorrent;
+  readonly #file: WebTorrentFile;
+  readonly #end: number;
+  readonly #lastPiece: number;
+  #position: number;
+  #handle: FileHandle | null = null;
+  /** The pieces selected with priority while the file was incomplete, until closed. */
+  #selected: { first: number; last: number } | null = null;
+
+  constructor(torrent: WebTorrentTorrent, file: WebTorrentFile, range: ByteRange) {
+    this.#torrent = torrent;
+    this.#file = file;
+    this.#position = range.start;
+    this.#end = range.end;
+    const pieces = piecesUnder(file, torrent.pieceLength, range);
+    this.#lastPiece = pieces.last;
+    if (!file.done) {
+      torrent._select(pieces.first, pieces.last, STREAM_PRIORITY, null, true);
+      this.#selected = pieces;
+    }
+  }
+
+  async read(into: Buffer, signal: AbortSignal): Promise<Buffer | null> {
+    const torrent = this.#torrent;
+    const { pieceLength } = torrent;
+    const { offset } = this.#file;
+    while (this.#position <= this.#end) {
       if (torrent.destroyed) throw new Error('the torrent was removed from the server');
-      const piece = Math.floor((file.offset + position) / pieceLength);
+      const position = this.#position;
+      const piece = Math.floor((offset + position) / pieceLength);
       if (!torrent.bitfield.get(piece)) {
-        torrent.critical(piece, Math.min(piece + 1, last));
+        torrent.critical(piece, Math.min(piece + 1, this.#lastPiece));
         await whenVerified(torrent, piece, signal);
         continue;
       }
-      // The whole run of verified pieces from here, in reads of up to HIGH_WATER_MARK.
+      // As far as verified pieces reach from here, up to what `into` holds.
+      const want = Math.min(this.#end, position + into.length - 1);
+      const wantPiece = Math.floor((offset + want) / pieceLength);
       let runEnd = piece;
-      while (runEnd < last && torrent.bitfield.get(runEnd + 1)) runEnd += 1;
-      const runStop = Math.min(range.end, (runEnd + 1) * pieceLength - file.offset - 1);
-      handle ??= await open(filePath, 'r');
-      while (position <= runStop) {
-        const length = Math.min(HIGH_WATER_MARK, runStop - position + 1);
-        const buffer = Buffer.allocUnsafe(length);
-        const { bytesRead } = await handle.read(buffer, 0, length, position);
-        if (bytesRead === 0) throw new Error(`the file ended at byte ${position} of a verified piece`);
-        position += bytesRead;
-        yield bytesRead === length ? buffer : buffer.subarray(0, bytesRead);
-      }
+      while (runEnd < wantPiece && torrent.bitfield.get(runEnd + 1)) runEnd += 1;
+      const stop = Math.min(want, (runEnd + 1) * pieceLength - offset - 1);
+      this.#handle ??= await open(path.join(torrent.path, this.#file.path), 'r');
+      const { bytesRead } = await this.#handle.read(into, 0, stop - position + 1, position);
+      if (bytesRead === 0) throw new Error(`the file ended at byte ${position} of a verified piece`);
+      this.#position += bytesRead;
+      return into.subarray(0, bytesRead);
     }
-  } finally {
-    if (!torrent.destroyed) torrent._deselect(first, last, true);
+    return null;
+  }
+
+  async close(): Promise<void> {
+    const selected = this.#selected;
+    this.#selected = null;
+    if (selected && !this.#torrent.destroyed) this.#torrent._deselect(selected.first, selected.last, true);
+    const handle = this.#handle;
+    this.#handle = null;
     await handle?.close();
   }
 }

@@ -1,9 +1,10 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { contentRange, parseRange, unsatisfiedRange, type ByteRange } from '../../app/shared/range.ts';
 import type { Bridge, BridgeEntry } from '../bridge/bridge.ts';
-import { fileByteStream } from '../bridge/file-bytes.ts';
+import { fileByteReader } from '../bridge/file-bytes.ts';
 import { sendError } from '../errors.ts';
 import type { WebTorrentFile, WebTorrentTorrent } from '../vendor/webtorrent.ts';
+import { sendReader } from './send-reader.ts';
 
 export interface RangeReplyOptions {
   contentType: string;
@@ -51,7 +52,8 @@ export function sendFileRange(
 
   const release = bridge.openReader(entry);
   reply.raw.once('close', release);
-  return reply.send(fileByteStream(torrent, file, range));
+  void sendReader(reply, fileByteReader(torrent, file, range));
+  return reply;
 }
 
 /** RFC 6266 with an ASCII fallback, so any file name survives. */

@@ -1,14 +1,12 @@
-import { Readable } from 'node:stream';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { contentRange, parseRange, unsatisfiedRange, type ByteRange } from '../../app/shared/range.ts';
 import type { Bridge, BridgeEntry } from '../bridge/bridge.ts';
-import { fileByteStream } from '../bridge/file-bytes.ts';
+import { fileByteReader } from '../bridge/file-bytes.ts';
 import { sendError } from '../errors.ts';
+import { readInTurn } from '../http/byte-reader.ts';
+import { sendReader } from '../http/send-reader.ts';
 import type { WebTorrentTorrent } from '../vendor/webtorrent.ts';
 import { spansOf } from './torrent-spans.ts';
-
-/** As in file-bytes.ts: about a piece or two buffered towards the socket. */
-const HIGH_WATER_MARK = 1024 * 1024;
 
 /**
  * Answers GET or HEAD with the torrent's bytes as one string (its files end
@@ -42,10 +40,8 @@ export function sendTorrentRange(
 
   const release = bridge.openReader(entry);
   reply.raw.once('close', release);
-  return reply.send(Readable.from(torrentBytes(torrent, range), { objectMode: false, highWaterMark: HIGH_WATER_MARK }));
-}
-
-async function* torrentBytes(torrent: WebTorrentTorrent, range: ByteRange): AsyncGenerator<Uint8Array> {
   // One file at a time, so only the file being sent holds a priority selection on the bridge.
-  for (const span of spansOf(torrent.files, range)) yield* fileByteStream(torrent, span.file, span.range);
+  const readers = spansOf(torrent.files, range).map((span) => () => fileByteReader(torrent, span.file, span.range));
+  void sendReader(reply, readInTurn(readers));
+  return reply;
 }
