@@ -27,26 +27,49 @@ const NAME_SHIM = 'globalThis.__name = (fn) => fn;';
  * A context whose storage is on disk, as in a user's profile. browser.newContext()
  * is off the record: its IndexedDB lives in the browser's memory, which
  * flattered the app (warm bridge, measured: 94-125 MB/s in memory, 66-83 on
- * disk). Its own Chromium with a fresh profile directory, removed on close.
- * Stock webtorrent's tabs get the same, so both sides run one tab per
- * Chromium. (Loading a page in it first, to warm the browser up, changed
- * nothing measurable: first frame 822/881 ms cold, 888/744 warmed.)
+ * disk). Its own Chromium with a fresh profile directory, removed on close
+ * unless keepProfile() claimed it. Stock webtorrent's tabs get the same, so
+ * both sides run one tab per Chromium. (Loading a page in it first, to warm
+ * the browser up, changed nothing measurable: first frame 822/881 ms cold,
+ * 888/744 warmed.)
  */
 export async function newDiskContext(): Promise<BrowserContext> {
   const dir = await mkdtemp(path.join(os.tmpdir(), 'btstream-profile-'));
-  const context = await chromium.launchPersistentContext(dir, {
-    executablePath: CHROMIUM_PATH,
-    headless: true,
-    args: CHROMIUM_ARGS,
-  });
+  const context = await launchProfile(dir, false);
   // After the browser has exited: on 'close' it could still write the profile back.
   const close = context.close.bind(context);
   context.close = async (options) => {
     await close(options);
-    await rm(dir, { recursive: true, force: true });
+    if (!kept.has(dir)) await rm(dir, { recursive: true, force: true });
   };
-  await context.addInitScript({ content: NAME_SHIM });
   profileDirs.set(context, dir);
+  return context;
+}
+
+/** Profile directories whose owner removes them, not their context's close(). */
+const kept = new Set<string>();
+
+/** Keeps a newDiskContext()'s profile past its close, to start Chromium on it again (reopenProfile); the caller removes it. */
+export function keepProfile(context: BrowserContext): string {
+  const dir = profileDirs.get(context);
+  if (!dir) throw new Error('not a context of newDiskContext()');
+  kept.add(dir);
+  return dir;
+}
+
+/** Chromium started afresh on a kept profile, as a user starts the browser again; it keeps the profile on close. */
+export function reopenProfile(dir: string, offline: boolean): Promise<BrowserContext> {
+  return launchProfile(dir, offline);
+}
+
+async function launchProfile(dir: string, offline: boolean): Promise<BrowserContext> {
+  const context = await chromium.launchPersistentContext(dir, {
+    executablePath: CHROMIUM_PATH,
+    headless: true,
+    args: CHROMIUM_ARGS,
+    offline,
+  });
+  await context.addInitScript({ content: NAME_SHIM });
   return context;
 }
 
