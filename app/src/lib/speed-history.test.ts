@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { addSample, summarise, toColumns } from './speed-history';
+import { addSample, MIN_AXIS_SECONDS, summarise, timeAxis, toColumns } from './speed-history';
 
 describe('speed history', () => {
   it('keeps only the samples inside the window', () => {
@@ -30,5 +30,12 @@ describe('speed history', () => {
     ]);
     expect(summary).toEqual({ down: 2, up: 3, peakDown: 9, peakUp: 3, span: 30 });
     expect(summarise([])).toEqual({ down: 0, up: 0, peakDown: 0, peakUp: 0, span: 0 });
+  });
+
+  it('spans at least a minute up to the last sample, and ends now before there is one', () => {
+    expect(timeAxis(null, null, 1_000_000)).toEqual([1_000_000 - MIN_AXIS_SECONDS, 1_000_000]);
+    expect(timeAxis(500, 500, 9_999)).toEqual([500 - MIN_AXIS_SECONDS, 500]);
+    expect(timeAxis(100, 400, 9_999)).toEqual([100, 400]);
+    expect(timeAxis(Number.NaN, Number.NaN, 2_000)).toEqual([2_000 - MIN_AXIS_SECONDS, 2_000]);
   });
 });

@@ -41,3 +41,18 @@ export function summarise(samples: readonly SpeedSample[]): SpeedSummary {
     span: last && samples[0] ? last.at - samples[0].at : 0,
   };
 }
+
+/** The least time the graph's axis spans, so a first sample or two never make a degenerate axis. */
+export const MIN_AXIS_SECONDS = 60;
+
+/**
+ * The graph's time axis, in seconds since the epoch: from the first sample
+ * (or a minute back) to the last one. Before there is any sample it ends
+ * now: uPlot's default for an empty axis is around 0, which the axis
+ * labels as the epoch's midnight.
+ */
+export function timeAxis(first: number | null, last: number | null, now: number): [number, number] {
+  const end = last !== null && Number.isFinite(last) ? last : now;
+  const start = first !== null && Number.isFinite(first) ? Math.min(first, end - MIN_AXIS_SECONDS) : end - MIN_AXIS_SECONDS;
+  return [start, end];
+}
