@@ -1,7 +1,7 @@
 /** The real app server, started the way `npm start` starts it, on loopback. */
 import { spawn } from 'node:child_process';
 import { appendFileSync } from 'node:fs';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { killOnExit, stopChild, tail } from './child.ts';
@@ -43,13 +43,22 @@ async function listeningUrl(output: () => string, isAlive: () => boolean): Promi
   throw new Error(`the server did not say where it listens within ${START_TIMEOUT_MS / 1000} s:\n${output()}`);
 }
 
+/** Node's options and entry file in package.json's `npm start` (`node <options…> <entry>`), so the bench runs the server as users do. */
+async function startCommand(): Promise<{ options: string[]; entry: string }> {
+  const pkg = JSON.parse(await readFile(path.join(REPO_ROOT, 'package.json'), 'utf8')) as { scripts?: { start?: string } };
+  const [node, ...options] = (pkg.scripts?.start ?? '').split(/\s+/).filter(Boolean);
+  const entry = options.pop();
+  if (node !== 'node' || !entry) throw new Error(`npm start is not "node <options> <entry>": ${pkg.scripts?.start ?? '(none)'}`);
+  return { options, entry };
+}
+
 export async function startAppServer(distDir: string): Promise<AppServer> {
   const dataDir = await mkdtemp(path.join(os.tmpdir(), 'btstream-bench-data-'));
   const output = tail();
   // e.g. BENCH_SERVER_NODE_ARGS='--cpu-prof --cpu-prof-dir=/tmp/prof' to profile the server.
   const nodeArgs = (process.env.BENCH_SERVER_NODE_ARGS ?? '').split(' ').filter(Boolean);
-  // The same flags as `npm start` (package.json).
-  const child = spawn(process.execPath, ['--single-threaded-gc', ...nodeArgs, '--import', 'tsx', 'tracker-server/main.ts'], {
+  const { options, entry } = await startCommand();
+  const child = spawn(process.execPath, [...options, ...nodeArgs, entry], {
     cwd: REPO_ROOT,
     env: {
       ...process.env,
