@@ -17,3 +17,11 @@ export async function memoryOf(pid: number): Promise<Memory> {
   };
   return { rssMiB: kib('VmRSS'), peakMiB: kib('VmHWM') };
 }
+
+/** CPU time (user + system) a process has used so far, seconds (/proc/<pid>/stat, Linux clock ticks of 1/100 s). */
+export async function cpuSecondsOf(pid: number): Promise<number> {
+  const stat = await readFile(`/proc/${pid}/stat`, 'utf8');
+  // Fields after the command name, which may hold spaces: state is field 3, utime 14, stime 15.
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  return (Number(fields[11]) + Number(fields[12])) / 100;
+}
