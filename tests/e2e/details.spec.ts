@@ -1,6 +1,7 @@
 /**
  * The torrent page's details with a real seeder: the piece map fills in, the
- * peer list shows the seeder as a WebRTC peer, the speed graph draws, and a
+ * peer list shows the seeder as a WebRTC peer, the speed graph draws and
+ * keeps drawing as samples come, and a
  * file set to Skip is not fetched while the others complete, also after a
  * reload, yet still streams whole when opened.
  *
@@ -27,6 +28,23 @@ test('piece map, peers, speed graph, and a skipped file that stays skipped', asy
   const firstOwn = Math.ceil(film.offset / torrent.pieceLength);
   const lastOwn = Math.floor((film.offset + film.length) / torrent.pieceLength) - 1;
   expect(lastOwn, 'the skipped file should have pieces of its own').toBeGreaterThanOrEqual(firstOwn);
+
+  // Counts the speed graph's redraws (uPlot clears its canvas each time), to see it follow new samples.
+  await page.addInitScript(() => {
+    const counter = window as unknown as { __graphDraws: number };
+    counter.__graphDraws = 0;
+    const proto = CanvasRenderingContext2D.prototype;
+    const clear = Object.getOwnPropertyDescriptor(proto, 'clearRect')?.value as (this: CanvasRenderingContext2D, ...area: number[]) => void;
+    Object.defineProperty(proto, 'clearRect', {
+      configurable: true,
+      writable: true,
+      value(this: CanvasRenderingContext2D, ...area: number[]) {
+        if (this.canvas.closest('[data-testid="speed-graph"]')) counter.__graphDraws++;
+        clear.apply(this, area);
+      },
+    });
+  });
+  const graphDraws = () => page.evaluate(() => (window as unknown as { __graphDraws: number }).__graphDraws);
 
   await page.goto('/');
   await waitForServiceWorkerControl(page);
@@ -90,11 +108,14 @@ test('piece map, peers, speed graph, and a skipped file that stays skipped', asy
       await expect(peer.getByTestId('peer-kind')).toHaveText('WebRTC');
     });
 
-    await test.step('the speed graph draws', async () => {
+    await test.step('the speed graph draws, and draws again as samples come', async () => {
       const graph = page.getByTestId('speed-graph');
       await expect(graph.locator('canvas')).toBeVisible();
       expect(await graph.locator('canvas').evaluate((c: HTMLCanvasElement) => c.width)).toBeGreaterThan(0);
       await expect(graph).toHaveAccessibleName(/Transfer speed over the last 5 minutes/);
+      // A sample comes every second: the graph must not stay as it was first drawn.
+      const drawn = await graphDraws();
+      await expect.poll(graphDraws, { timeout: 10_000 }).toBeGreaterThan(drawn + 1);
     });
 
     await test.step('the skipped file still streams whole when opened', async () => {
