@@ -116,6 +116,14 @@ test('piece map, peers, speed graph, and a skipped file that stays skipped', asy
       // A sample comes every second: the graph must not stay as it was first drawn.
       const drawn = await graphDraws();
       await expect.poll(graphDraws, { timeout: 10_000 }).toBeGreaterThan(drawn + 1);
+      // And it follows the page's width.
+      const canvasWidth = () => graph.locator('canvas').evaluate((c: HTMLCanvasElement) => c.getBoundingClientRect().width);
+      const wide = await canvasWidth();
+      const viewport = page.viewportSize();
+      // Narrower than the two-column layout: the graph gets the whole width, more than beside the piece map.
+      await page.setViewportSize({ width: 700, height: viewport?.height ?? 800 });
+      await expect.poll(canvasWidth).toBeGreaterThan(wide + 100);
+      if (viewport) await page.setViewportSize(viewport);
     });
 
     await test.step('the skipped file still streams whole when opened', async () => {
