@@ -1,5 +1,6 @@
 /**
- * Screenshots of the main views on a phone (390×844) and a desktop (1440×900)
+ * Screenshots of the main views on a phone (390×844), the smallest phones
+ * (320×640) and a desktop (1440×900)
  * into tests/artifacts/screenshots/, for people to look at. Each view must
  * also fit its width: nothing may scroll sideways.
  */
@@ -15,6 +16,7 @@ const OUT_DIR = path.join(path.dirname(fileURLToPath(import.meta.url)), '..', 'a
 
 const VIEWPORTS = [
   { name: 'phone', width: 390, height: 844 },
+  { name: 'small', width: 320, height: 640 },
   { name: 'desktop', width: 1440, height: 900 },
 ] as const;
 
