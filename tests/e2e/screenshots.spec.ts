@@ -59,6 +59,12 @@ for (const viewport of VIEWPORTS) {
     await expect(page.getByTestId('torrent-row')).toHaveCount(2);
     await capture(page, 'home-with-torrents', size);
 
+    await page.getByTestId('nav-library').click();
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('Library');
+    await expect(page.locator('[data-testid="library-entry"]').first()).toBeVisible();
+    await capture(page, 'library', size);
+    await page.goto('/');
+
     await page.getByTestId('add-input').fill('https://');
     await page.getByTestId('add-submit').click();
     await expect(page.getByTestId('error')).toBeVisible();
