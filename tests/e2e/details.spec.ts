@@ -123,6 +123,10 @@ test('piece map, peers, speed graph, and a skipped file that stays skipped', asy
       // Narrower than the two-column layout: the graph gets the whole width, more than beside the piece map.
       await page.setViewportSize({ width: 700, height: viewport?.height ?? 800 });
       await expect.poll(canvasWidth).toBeGreaterThan(wide + 100);
+      // Back down to a small phone: the graph follows, and nothing holds the page wider than the screen.
+      await page.setViewportSize({ width: 360, height: viewport?.height ?? 800 });
+      await expect.poll(canvasWidth).toBeLessThan(320);
+      expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
       if (viewport) await page.setViewportSize(viewport);
     });
 
