@@ -4,7 +4,7 @@ import type { FastifyBaseLogger } from 'fastify';
 import type { BridgeConfig } from '../config.ts';
 import { WebTorrent, type WebTorrentClient, type WebTorrentTorrent } from '../vendor/webtorrent.ts';
 import { BridgeError } from './bridge-error.ts';
-import { dialOverTcp } from './dial-over-tcp.ts';
+import { dialTcpThenUtp } from './dial-transport.ts';
 import { idleItems, itemsOverBudget, itemToMakeRoom, type CacheItem } from './eviction.ts';
 import { isInside, unsafePath } from './safe-paths.ts';
 import { startsEmpty } from './starts-empty.ts';
@@ -129,7 +129,7 @@ export class Bridge {
       path: dir,
       deselect: true,
     });
-    dialOverTcp(torrent);
+    dialTcpThenUtp(torrent);
     startsEmpty(torrent);
     const now = Date.now();
     let settle!: { resolve: (t: WebTorrentTorrent) => void; reject: (err: Error) => void };

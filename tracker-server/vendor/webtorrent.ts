@@ -66,6 +66,8 @@ export interface WebTorrentTorrent {
   on(event: 'metadata' | 'ready' | 'done' | 'close', listener: () => void): this;
   on(event: 'error' | 'warning', listener: (err: Error | string) => void): this;
   on(event: 'verified', listener: (index: number) => void): this;
+  /** A peer's handshake is done; `addr` is `ip:port` for TCP and uTP peers. */
+  on(event: 'wire', listener: (wire: { type: string }, addr?: string) => void): this;
   once(event: 'metadata' | 'ready' | 'done' | 'close', listener: () => void): this;
   removeListener(event: string, listener: (...args: never[]) => void): this;
 }

@@ -1,0 +1,71 @@
+import { randomBytes } from 'node:crypto';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { makeTorrent, type MadeTorrent } from '../tests/fixtures/aria2.ts';
+import { seedWithQbittorrent, type QbProtocol, type QbSeeder } from '../tests/fixtures/qbittorrent.ts';
+import { startTestServer, type TestServer } from './test-support.ts';
+
+const SLOW = 90_000;
+
+interface QbPeer {
+  /** "BT" for TCP, "μTP" for uTP. */
+  connection: string;
+  uploaded: number;
+}
+
+/**
+ * libtorrent (as qBittorrent) is the engine of most of the world's swarms.
+ * Set to take peers over one transport only, it shows which ones the bridge
+ * can reach: it dials TCP first and uTP one retry later.
+ */
+describe.each<[QbProtocol, string]>([
+  ['UTP', 'μTP'],
+  ['TCP', 'BT'],
+])('bridge: qBittorrent seeds with BTProtocol=%s', (protocol, connection) => {
+  let server: TestServer;
+  let root: string;
+  let qbt: QbSeeder;
+  let made: MadeTorrent;
+  const content = randomBytes(2 * 1024 * 1024 + 4321);
+
+  beforeAll(async () => {
+    server = await startTestServer();
+    root = await mkdtemp(path.join(tmpdir(), 'btstream-qbt-seed-'));
+    await writeFile(path.join(root, 'clip.mp4'), content);
+    made = await makeTorrent(path.join(root, 'clip.mp4'), `${server.url}/announce`, path.join(root, 'clip.torrent'));
+    qbt = await seedWithQbittorrent(made.torrentPath, root, protocol);
+  }, SLOW);
+
+  afterAll(async () => {
+    await qbt?.stop();
+    await server?.stop();
+    await rm(root, { recursive: true, force: true });
+  });
+
+  it(
+    'streams a range from it byte-exact, then the whole file',
+    async () => {
+      const added = await fetch(`${server.url}/api/torrents`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ uri: made.magnetURI }),
+      });
+      expect(added.status).toBe(201);
+      const ranged = await fetch(`${server.url}/stream/${made.infoHash}/0`, { headers: { range: 'bytes=100-200099' } });
+      expect(ranged.status).toBe(206);
+      expect(Buffer.from(await ranged.arrayBuffer()).equals(content.subarray(100, 200_100))).toBe(true);
+
+      // qBittorrent's own view: the bridge is its peer, over the one transport it allows.
+      const peers = async () =>
+        Object.values(((await qbt.api(`sync/torrentPeers?hash=${made.infoHash}`)) as { peers: Record<string, QbPeer> }).peers);
+      await expect.poll(async () => (await peers()).map((p) => p.connection), { timeout: 10_000 }).toContain(connection);
+
+      const whole = await fetch(`${server.url}/stream/${made.infoHash}/0`);
+      expect(whole.status).toBe(200);
+      expect(Buffer.from(await whole.arrayBuffer()).equals(content)).toBe(true);
+    },
+    SLOW,
+  );
+});
