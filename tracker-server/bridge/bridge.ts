@@ -5,6 +5,7 @@ import type { BridgeConfig } from '../config.ts';
 import { WebTorrent, type WebTorrentClient, type WebTorrentTorrent } from '../vendor/webtorrent.ts';
 import { BridgeError } from './bridge-error.ts';
 import { dialTcpThenUtp } from './dial-transport.ts';
+import { parseWithoutJoining } from './wire-reads.ts';
 import { idleItems, itemsOverBudget, itemToMakeRoom, type CacheItem } from './eviction.ts';
 import { isInside, unsafePath } from './safe-paths.ts';
 import { startsEmpty } from './starts-empty.ts';
@@ -82,6 +83,7 @@ export class Bridge {
     // Which torrents these files belonged to is not kept across restarts, so they could never be served again.
     await rm(root, { recursive: true, force: true });
     await mkdir(root, { recursive: true });
+    parseWithoutJoining();
     const client = new WebTorrent({
       dht: config.dht,
       lsd: false,
