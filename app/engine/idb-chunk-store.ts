@@ -179,6 +179,10 @@ export class IdbChunkStore {
       const db = await openDb();
       const tx = db.transaction('pieces', 'readwrite', { durability: 'relaxed' });
       const puts = this.#runsOf(batch).map(({ span, chunks }) => tx.store.put(joined(chunks), keyOf(this.#infoHash, span)));
+      // Commit as soon as IndexedDB has the values. Left to auto-commit, the transaction waits
+      // until this worker has run every put's success event; a trace of a warm download showed
+      // that 270 ms late at the start, with the next batch's transaction waiting behind it.
+      tx.commit();
       await Promise.all([...puts, tx.done]);
     } catch (err) {
       for (const put of batch) put.cb(storageError(err));
