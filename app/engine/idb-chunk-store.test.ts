@@ -93,9 +93,12 @@ describe('IdbChunkStore', () => {
     const db = await openDb();
     const transaction = vi.spyOn(db, 'transaction');
     const store = new IdbChunkStore(MiB, { torrent: { infoHash: A }, length: 5 * MiB });
-    const puts = Array.from({ length: 5 }, (_, i) => call((cb) => store.put(i, new Uint8Array(MiB).fill(i), cb)));
+    const puts = Array.from({ length: 4 }, (_, i) => call((cb) => store.put(i, new Uint8Array(MiB).fill(i), cb)));
+    // A task later: after the 4 MiB went, before the flush timer.
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    puts.push(call((cb) => store.put(4, new Uint8Array(MiB).fill(4), cb)));
     await Promise.all(puts);
-    // Puts made together share one batch unless it reaches 4 MiB: pieces 0-3, then 4.
+    // Pieces 0-3 once they reached 4 MiB, then 4 on its own.
     expect(transaction).toHaveBeenCalledTimes(2);
     expect(await storedPieces(A)).toEqual([0, 1, 2, 3, 4]);
     transaction.mockRestore();
@@ -107,10 +110,21 @@ describe('IdbChunkStore', () => {
     const transaction = vi.spyOn(db, 'transaction');
     const store = new IdbChunkStore(MiB, { torrent: { infoHash: A }, length: 20 * MiB });
     await Promise.all(Array.from({ length: 20 }, (_, i) => call((cb) => store.put(i, new Uint8Array(MiB).fill(i), cb))));
-    // 0-3 and 4-7 at once; 8-15 once the first ends, 16-19 once the second does.
-    expect(transaction).toHaveBeenCalledTimes(4);
+    // 0-7 and 8-15 at once, 16-19 once one of them ends.
+    expect(transaction).toHaveBeenCalledTimes(3);
     expect(await storedPieces(A)).toEqual(Array.from({ length: 20 }, (_, i) => i));
     transaction.mockRestore();
+  });
+
+  it("hands each piece's bytes back once written, for a caller whose buffer went with the write", async () => {
+    const store = new IdbChunkStore(16, { torrent: { infoHash: A }, length: 40 });
+    const run = bytes(32, 5);
+    const written = await Promise.all([
+      call<Uint8Array>((cb) => store.put(0, run.subarray(0, 16), cb)),
+      call<Uint8Array>((cb) => store.put(1, run.subarray(16, 32), cb)),
+      call<Uint8Array>((cb) => store.put(2, bytes(8, 3), cb)),
+    ]);
+    expect(written).toEqual([run.subarray(0, 16), run.subarray(16, 32), bytes(8, 3)]);
   });
 
   it('destroy drops puts not yet written and leaves nothing behind', async () => {

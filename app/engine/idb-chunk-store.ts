@@ -2,6 +2,7 @@ import { openDb, piecesOf } from '../shared/db';
 import { groupRuns, keyOf, runPieces, type Span } from '../shared/piece-runs';
 import { readPiece } from '../shared/records';
 import { pieceSize } from '../shared/pieces';
+import { pieceWriter } from './piece-writer';
 
 type Callback<T = void> = (err: Error | null, value?: T) => void;
 
@@ -35,10 +36,13 @@ const MAX_WRITES = 2;
 /** A batch written after waiting for a free slot takes what queued meanwhile, up to this. */
 const MAX_BATCH_BYTES = 8 * 1024 * 1024;
 
+/** Called once the piece is stored, with its bytes: the worker that wrote them hands them back in a buffer of their own. */
+export type PutCallback = (err: Error | null, written?: Uint8Array) => void;
+
 interface PendingPut {
   index: number;
   data: Uint8Array;
-  cb: Callback;
+  cb: PutCallback;
 }
 
 /** A chunk that may be a view into a larger buffer, copied to its own ArrayBuffer. */
@@ -85,6 +89,11 @@ function storageError(err: unknown): Error {
  * writes a piece only after its hash checks out and announces it as verified
  * only after put() calls back, which here is after the transaction commits:
  * a piece the engine calls verified is always readable by the service worker.
+ *
+ * The writes happen in a worker of their own (piece-writer.ts), and a piece's
+ * buffer is transferred there if it is the piece's alone (or its run's):
+ * after put(), the caller's view of it may be empty. put's callback hands
+ * the bytes back.
  */
 export class IdbChunkStore {
   readonly chunkLength: number;
@@ -94,6 +103,7 @@ export class IdbChunkStore {
   #queue: PendingPut[] = [];
   #queuedBytes = 0;
   #timer: ReturnType<typeof setTimeout> | null = null;
+  #flushQueued = false;
   /** Batches being written; IndexedDB commits them in the order they began. */
   readonly #writes = new Set<Promise<void>>();
 
@@ -101,9 +111,10 @@ export class IdbChunkStore {
     this.chunkLength = chunkLength;
     this.#infoHash = opts.torrent.infoHash;
     this.#length = opts.length;
+    pieceWriter.start();
   }
 
-  put(index: number, chunk: Uint8Array, cb: Callback = noop): void {
+  put(index: number, chunk: Uint8Array, cb: PutCallback = noop): void {
     if (this.#closed) return void queueMicrotask(() => cb(new Error('Storage is closed')));
     if (this.#length !== undefined) {
       const expected = pieceSize({ pieceLength: this.chunkLength, length: this.#length }, index);
@@ -113,15 +124,31 @@ export class IdbChunkStore {
     }
     this.#queue.push({ index, data: chunk, cb });
     this.#queuedBytes += chunk.byteLength;
-    if (this.#queuedBytes >= FLUSH_BYTES) this.#flush();
+    if (this.#queuedBytes >= FLUSH_BYTES) this.#flushSoon();
     else this.#timer ??= setTimeout(() => this.#flush(), FLUSH_DELAY_MS);
+  }
+
+  /**
+   * Never inside put(): whoever called it may still read the chunk right
+   * after (stream-fresh-pieces.ts copies it), and the write may take it away.
+   */
+  #flushSoon(): void {
+    if (this.#flushQueued) return;
+    this.#flushQueued = true;
+    queueMicrotask(() => {
+      this.#flushQueued = false;
+      this.#flush();
+    });
   }
 
   #flush(): void {
     if (this.#timer) clearTimeout(this.#timer);
     this.#timer = null;
     // With every slot busy, the queue waits for the next write to end.
-    if (this.#writes.size >= MAX_WRITES || this.#queue.length === 0) return;
+    while (this.#writes.size < MAX_WRITES && this.#queue.length > 0) this.#startBatch();
+  }
+
+  #startBatch(): void {
     let bytes = 0;
     let count = 0;
     while (count < this.#queue.length && (count === 0 || bytes + this.#queue[count]!.data.byteLength <= MAX_BATCH_BYTES)) {
@@ -175,20 +202,25 @@ export class IdbChunkStore {
 
   /** One transaction for the batch; each put calls back once it has committed. */
   async #writeBatch(batch: PendingPut[]): Promise<void> {
+    const runs = this.#runsOf(batch);
+    // Taken now: a chunk's view is empty once its buffer went to the writer.
+    const sizes = runs.map(({ chunks }) => chunks.map((c) => c.byteLength));
+    let values: ArrayBuffer[];
     try {
-      const db = await openDb();
-      const tx = db.transaction('pieces', 'readwrite', { durability: 'relaxed' });
-      const puts = this.#runsOf(batch).map(({ span, chunks }) => tx.store.put(joined(chunks), keyOf(this.#infoHash, span)));
-      // Commit as soon as IndexedDB has the values. Left to auto-commit, the transaction waits
-      // until this worker has run every put's success event; a trace of a warm download showed
-      // that 270 ms late at the start, with the next batch's transaction waiting behind it.
-      tx.commit();
-      await Promise.all([...puts, tx.done]);
+      values = await pieceWriter.write(runs.map(({ span, chunks }) => ({ key: keyOf(this.#infoHash, span), value: joined(chunks) })));
     } catch (err) {
       for (const put of batch) put.cb(storageError(err));
       return;
     }
-    for (const put of batch) put.cb(null);
+    const written = new Map<number, Uint8Array>();
+    runs.forEach(({ span }, r) => {
+      let at = 0;
+      sizes[r]!.forEach((size, i) => {
+        written.set(span.first + i, new Uint8Array(values[r]!, at, size));
+        at += size;
+      });
+    });
+    for (const put of batch) put.cb(null, written.get(put.index));
   }
 
   /** The batch's whole pieces in runs of consecutive ones (piece-runs.ts); a short last piece alone. */

@@ -3,14 +3,19 @@ import { FreshPieces, type PuttingStore } from './stream-fresh-pieces';
 
 /** A store whose writes finish when the test says so. */
 function slowStore() {
-  const writes = new Map<number, (err: Error | null) => void>();
+  const writes = new Map<number, (err: Error | null, written?: Uint8Array) => void>();
   const store: PuttingStore = {
     put(index, _buf, cb) {
-      writes.set(index, (err) => cb?.(err));
+      writes.set(index, (err, written) => cb?.(err, written));
     },
   };
-  const finish = (index: number, err: Error | null = null) => writes.get(index)?.(err);
+  const finish = (index: number, err: Error | null = null, written?: Uint8Array) => writes.get(index)?.(err, written);
   return { store, finish };
+}
+
+/** Empties `view` as a transfer does: the chunk store's writer took its buffer. */
+function takeAway(view: Uint8Array): void {
+  structuredClone(view.buffer, { transfer: [view.buffer] });
 }
 
 const piece = (index: number, size = 4) => new Uint8Array(size).fill(index);
@@ -84,5 +89,27 @@ describe('FreshPieces', () => {
       finish(index);
     }
     expect([0, 1, 2, 3, 4, 5].map((index) => fresh.has(index))).toEqual([false, false, true, true, true, true]);
+  });
+
+  it('does not hand over a piece while its buffer is away being written, and keeps the bytes the write hands back', () => {
+    const { store, finish } = slowStore();
+    const fresh = new FreshPieces(store, () => {});
+    const buf = piece(3);
+    store.put(3, buf);
+    takeAway(buf);
+    expect(fresh.has(3)).toBe(false);
+    expect(fresh.run(3, 3)).toEqual([]);
+    finish(3, null, piece(3));
+    expect(fresh.has(3)).toBe(true);
+    expect(bytes(fresh.run(3, 3))).toEqual([[3, 3, 3, 3]]);
+  });
+
+  it('passes the written bytes on to the caller', () => {
+    const { store, finish } = slowStore();
+    new FreshPieces(store, () => {});
+    const heard: (Uint8Array | undefined)[] = [];
+    store.put(1, piece(1), (_err, written) => heard.push(written));
+    finish(1, null, piece(1));
+    expect(heard.map((w) => w && [...w])).toEqual([[1, 1, 1, 1]]);
   });
 });

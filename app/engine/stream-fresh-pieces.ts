@@ -1,6 +1,10 @@
-/** A chunk store as webtorrent 3.0.21 calls it: put() once a piece passed its hash, cb once written. */
+/**
+ * A chunk store as webtorrent 3.0.21 calls it: put() once a piece passed its
+ * hash, cb once written, with the piece's bytes where the store hands them
+ * back (idb-chunk-store.ts: its writer may have taken `buf`'s buffer).
+ */
 export interface PuttingStore {
-  put(index: number, buf: Uint8Array, cb?: (err: Error | null) => void): unknown;
+  put(index: number, buf: Uint8Array, cb?: (err: Error | null, written?: Uint8Array) => void): unknown;
 }
 
 /** Bytes of pieces handed over in one answer. */
@@ -33,9 +37,9 @@ export class FreshPieces {
     const put = store.put.bind(store);
     store.put = (index, buf, cb) => {
       this.#pending.set(index, buf);
-      const result = put(index, buf, (err) => {
-        this.#written(index, buf, err === null || err === undefined);
-        cb?.(err);
+      const result = put(index, buf, (err, written) => {
+        this.#written(index, buf, err === null || err === undefined, written);
+        cb?.(err, written);
       });
       onHashed(index);
       return result;
@@ -43,7 +47,7 @@ export class FreshPieces {
   }
 
   has(index: number): boolean {
-    return this.#pending.has(index) || this.#recent.has(index);
+    return this.#bytes(index) !== undefined;
   }
 
   /** Copies of the fresh pieces from `from` on, up to `to` and about RUN_BYTES; empty if `from` is not fresh. */
@@ -51,7 +55,7 @@ export class FreshPieces {
     const out: ArrayBuffer[] = [];
     let bytes = 0;
     for (let index = from; index <= to && bytes < RUN_BYTES; index++) {
-      const piece = this.#pending.get(index) ?? this.#recent.get(index);
+      const piece = this.#bytes(index);
       if (!piece) break;
       out.push(ownCopy(piece));
       bytes += piece.byteLength;
@@ -59,16 +63,23 @@ export class FreshPieces {
     return out;
   }
 
-  #written(index: number, buf: Uint8Array, ok: boolean): void {
+  /** A piece's bytes if in hand; not while its buffer is away being written (an empty view then). */
+  #bytes(index: number): Uint8Array | undefined {
+    const piece = this.#pending.get(index) ?? this.#recent.get(index);
+    return piece && piece.byteLength > 0 ? piece : undefined;
+  }
+
+  #written(index: number, buf: Uint8Array, ok: boolean, written: Uint8Array | undefined): void {
     if (this.#pending.get(index) !== buf) return;
     this.#pending.delete(index);
     if (!ok) return;
-    this.#recent.set(index, buf);
-    this.#recentBytes += buf.byteLength;
-    for (const [old, piece] of this.#recent) {
+    const piece = written ?? buf;
+    this.#recent.set(index, piece);
+    this.#recentBytes += piece.byteLength;
+    for (const [old, kept] of this.#recent) {
       if (this.#recentBytes <= RECENT_BYTES) break;
       this.#recent.delete(old);
-      this.#recentBytes -= piece.byteLength;
+      this.#recentBytes -= kept.byteLength;
     }
   }
 }

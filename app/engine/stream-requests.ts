@@ -11,8 +11,12 @@ import type { WtTorrent } from './webtorrent';
 /** webtorrent 3.0.21 torrent fields this file drives, besides the typed ones. */
 interface StreamingTorrent {
   wires: (PreemptableWire & HandshakeWire & TracedWire & DuplicatingWire)[];
-  /** Set once the metadata is in; null again once destroyed. */
-  store: PuttingStore | null;
+  /**
+   * Set once the metadata is in; null again once destroyed. It is
+   * immediate-chunk-store, which passes on only put's error, around
+   * cache-chunk-store around ours, which both pass on put's bytes.
+   */
+  store: (PuttingStore & { store?: PuttingStore }) | null;
 }
 
 interface Waiter {
@@ -121,7 +125,9 @@ export class StreamRequests {
   #freshPieces(infoHash: string, torrent: WtTorrent): FreshPieces | undefined {
     const known = this.#fresh.get(torrent);
     if (known) return known;
-    const store = internals(torrent).store;
+    const outer = internals(torrent).store;
+    // Inside immediate-chunk-store, put's callback still has the bytes back from the writer.
+    const store = outer?.store ?? outer;
     if (!store || typeof store.put !== 'function') return undefined;
     const fresh: FreshPieces = new FreshPieces(store, (index) => this.#onHashed(infoHash, torrent, index, fresh));
     this.#fresh.set(torrent, fresh);

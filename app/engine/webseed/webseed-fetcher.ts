@@ -193,6 +193,8 @@ class WebSeedFetcher {
 
   /** Checks a piece's hash, then stores it; a bad piece is never stored. */
   async #accept({ index, data }: { index: number; data: Uint8Array<ArrayBuffer> }): Promise<void> {
+    // Taken now: once stored, `data` may be empty (its buffer went to the piece writer).
+    const size = data.byteLength;
     try {
       const expected = this.#torrent._hashes[index];
       if (expected === undefined || !(await pieceMatches(data, expected))) {
@@ -208,7 +210,7 @@ class WebSeedFetcher {
       // As webtorrent does when its store fails (e.g. storage full): the torrent stops with the error.
       if (!this.#torrent.destroyed) this.#torrent._destroy(err instanceof Error ? err : new Error(String(err)));
     } finally {
-      this.#budget.give(data.byteLength);
+      this.#budget.give(size);
     }
   }
 
