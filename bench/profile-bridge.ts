@@ -3,11 +3,12 @@
  * profile (CDP Profiler on the worker target), CPU per process and thread
  * (/proc, before and after), and the app's timing marks.
  *
- *   npx tsx bench/profile-bridge.ts [--runs=N] [--profile] [--verbose] [--cold] [--disk] [--dists=a,b] [--out=/tmp/prof]
+ *   npx tsx bench/profile-bridge.ts [--runs=N] [--profile] [--profile-page] [--verbose] [--cold] [--disk] [--dists=a,b] [--out=/tmp/prof]
  *
  * --dists takes built apps (`vite build --outDir …`), one server each, run in
  * turn: A/B figures from the same conditions. --profile writes the worker's
- * .cpuprofile (map it with the build's source map); --verbose adds the CPU
+ * .cpuprofile (map it with the build's source map), --profile-page the page's
+ * (what the UI costs while it downloads); --verbose adds the CPU
  * timeline. --cold drops the torrent from the bridge before each run, so the
  * bridge fetches from the seeder while the browser fetches from it. --disk
  * runs each download in its own Chromium with an on-disk profile, as a user's
@@ -29,6 +30,7 @@ const arg = (name: string): string | undefined =>
   process.argv.find((a) => a.startsWith(`--${name}=`))?.slice(name.length + 3);
 const RUNS = Number(arg('runs') ?? 1);
 const PROFILE = process.argv.includes('--profile');
+const PROFILE_PAGE = process.argv.includes('--profile-page');
 const VERBOSE = process.argv.includes('--verbose');
 const COLD = process.argv.includes('--cold');
 const DISK = process.argv.includes('--disk');
@@ -130,7 +132,7 @@ interface Profile {
   timeDeltas: number[];
 }
 
-function profileReport(p: Profile): string {
+function profileReport(p: Profile, what = 'worker'): string {
   const self = new Map<number, number>();
   p.samples.forEach((id, i) => self.set(id, (self.get(id) ?? 0) + (p.timeDeltas[i] ?? 0)));
   const byFn = new Map<string, number>();
@@ -146,7 +148,7 @@ function profileReport(p: Profile): string {
     .sort((a, b) => b[1] - a[1])
     .slice(0, 30)
     .map(([k, us]) => `  ${(us / 1000).toFixed(0).padStart(6)} ms ${((us / total) * 100).toFixed(1).padStart(5)} %  ${k}`);
-  return `worker self time, total ${(total / 1000).toFixed(0)} ms:\n${lines.join('\n')}`;
+  return `${what} self time, total ${(total / 1000).toFixed(0)} ms:\n${lines.join('\n')}`;
 }
 
 /** A flattened CDP connection to the whole browser. */
@@ -226,6 +228,12 @@ async function main(): Promise<void> {
           });
         });
       }
+      const pageCdp = PROFILE_PAGE ? await context.newCDPSession(page) : null;
+      if (pageCdp) {
+        await pageCdp.send('Profiler.enable');
+        await pageCdp.send('Profiler.setSamplingInterval', { interval: 200 });
+        await pageCdp.send('Profiler.start');
+      }
       const pids = await processTree(roots);
       const before = await threadTicks(pids);
       const started = Date.now();
@@ -276,6 +284,10 @@ async function main(): Promise<void> {
       variant.firstStored.push(marks['webseed:first-stored'] ?? NaN);
       console.log(`first byte ${firstByte.toFixed(0)} ms, first stored ${(marks['webseed:first-stored'] ?? NaN).toFixed(0)} ms; transfer (first byte -> done) ${(file.size / (seconds * 1000 - firstByte) / 1000).toFixed(1)} MB/s`);
       console.log(Object.entries(marks).sort((a, b) => a[1] - b[1]).map(([k, v]) => `${k} ${v.toFixed(0)}`).join(', '));
+      if (pageCdp) {
+        const { profile } = (await pageCdp.send('Profiler.stop')) as { profile: Profile };
+        console.log(profileReport(profile, 'page'));
+      }
       if (!VERBOSE) {
         await context.close();
         continue;
