@@ -1,5 +1,6 @@
 import { openDb } from '../shared/db';
 import type { WriteRequest, WriterMessage } from '../shared/piece-writer-contract';
+import { markOnce } from '../shared/timing-marks';
 import { writePieces } from './piece-writes';
 
 /** The piece writer (piece-writer.ts): stores what the engine worker hands over, off its thread. */
@@ -8,6 +9,7 @@ const send = (message: WriterMessage, transfer: Transferable[] = []): void => po
 self.onmessage = async ({ data: { id, writes } }: MessageEvent<WriteRequest>) => {
   try {
     const values = await writePieces(writes);
+    markOnce('writer:first-write');
     send({ type: 'written', id, values }, values);
   } catch (err) {
     const { name, message } = err instanceof Error ? err : new Error(String(err));

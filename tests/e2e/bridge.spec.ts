@@ -10,6 +10,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { makeTorrent, seedWithAria2 } from '../fixtures/aria2.ts';
 import { createTestVideo } from '../fixtures/media.ts';
+import { expect } from '@playwright/test';
 import { BASE_URL } from './env.ts';
 import { test } from './fixtures.ts';
 import { addTorrentViaLink, expectPlayedPast, expectWholeFileInPage, openPlayer, waitForServiceWorkerControl } from './helpers.ts';
@@ -26,6 +27,10 @@ test('a magnet seeded only by aria2 over TCP plays in the browser through the br
     const video = await openPlayer(page, made.infoHash);
     await expectPlayedPast(video, 1);
     await expectWholeFileInPage(page, made.infoHash, media);
+    // The pieces went to IndexedDB through the engine's piece writer worker, not its fallback on the engine thread.
+    const writer = page.workers().find((w) => w.url().includes('piece-writer'));
+    expect(writer, 'the piece writer worker is running').toBeDefined();
+    expect(await writer!.evaluate(() => performance.getEntriesByName('bt:writer:first-write').length)).toBe(1);
 
     // A second browser, now that the bridge holds the torrent: the engine starts it from the bridge's .torrent.
     const other = await browser.newContext();
