@@ -25,6 +25,7 @@ import { headStartMainFile } from './head-start';
 import { followPriorities, setFilePriority } from './file-priority';
 import { IdbChunkStore } from './idb-chunk-store';
 import { usePiecePicker } from './piece-picker';
+import { pieceWriter } from './piece-writer';
 import { StorageQuota } from './quota';
 import { foldTotals, saveTotals, TOTALS_SAVE_MS } from './lifetime-totals';
 import { connectRtcHost } from './rtc/link';
@@ -79,6 +80,8 @@ export class Engine implements EngineApi {
     if (this.#client) throw new Error('The engine is already running.');
     this.#serverConfig = config;
     connectRtcHost(rtcPort);
+    // Up before the first piece arrives, so no write waits for it.
+    pieceWriter.start();
     this.#client = new WebTorrent({ tracker: { rtcConfig: { iceServers: config.iceServers } } });
     this.#client.on('error', (err) => console.error('[engine]', message(err)));
     this.#applySettings(config.settings ?? DEFAULT_SETTINGS);

@@ -6,21 +6,27 @@ interface Pending {
   reject: (err: Error) => void;
 }
 
+/** A writer not ready by then is given up for this thread (it starts in tens of ms). */
+const READY_TIMEOUT_MS = 5000;
+
 /**
  * Hands the chunk store's writes to a worker of their own. Putting a value
  * into IndexedDB costs the putting thread about 2 ms per MiB (serialising it,
  * wrapping it in a blob); on the engine's thread that time was taken from
  * reading response bodies, which then waited. The values are transferred,
  * not copied, and come back once committed. Measured (bench/profile-bridge.ts
- * --disk, interleaved runs), warm bridge download 87 -> 94 MB/s.
+ * --disk, interleaved runs), warm bridge download 81 -> 93 MB/s.
  *
- * Until the worker says it is ready, and where a worker cannot start one,
- * writes stay on this thread: a value is never handed to a worker that may
- * not be there to store it.
+ * Writes wait for the worker to say it is ready (the engine starts it early,
+ * so they seldom do). Where a worker cannot start one, or it fails to load or
+ * to get ready, writes happen on this thread: a value is never handed to a
+ * worker that may not be there to store it.
  */
 class PieceWriter {
   #worker: Worker | null = null;
-  #ready = false;
+  /** Settles true once the worker is ready, false once it is given up. */
+  #ready: Promise<boolean> = Promise.resolve(false);
+  #settleReady: (ready: boolean) => void = () => {};
   /** It failed once: do not start another. */
   #failed = false;
   #nextId = 0;
@@ -33,16 +39,20 @@ class PieceWriter {
       this.#worker = new Worker(new URL('./piece-writer-worker.ts', import.meta.url), { type: 'module', name: 'piece-writer' });
     } catch (err) {
       console.warn('[engine] piece writer did not start; writing on the engine thread:', err);
+      this.#failed = true;
       return;
     }
+    this.#ready = new Promise((resolve) => (this.#settleReady = resolve));
+    const timer = setTimeout(() => this.#fail(`not ready after ${READY_TIMEOUT_MS / 1000} s`), READY_TIMEOUT_MS);
+    void this.#ready.then(() => clearTimeout(timer));
     this.#worker.onmessage = ({ data }: MessageEvent<WriterMessage>) => this.#receive(data);
     this.#worker.onerror = (ev) => this.#fail(ev.message || 'it failed to load');
   }
 
   /** Stores the records in one transaction; resolves with their values once committed. */
-  write(writes: PieceWrite[]): Promise<ArrayBuffer[]> {
+  async write(writes: PieceWrite[]): Promise<ArrayBuffer[]> {
     const worker = this.#worker;
-    if (!worker || !this.#ready) return writePieces(writes);
+    if (!worker || !(await this.#ready) || worker !== this.#worker) return writePieces(writes);
     const id = this.#nextId++;
     return new Promise((resolve, reject) => {
       this.#pending.set(id, { resolve, reject });
@@ -52,7 +62,7 @@ class PieceWriter {
 
   #receive(message: WriterMessage): void {
     if (message.type === 'ready') {
-      this.#ready = true;
+      this.#settleReady(true);
       return;
     }
     const pending = this.#pending.get(message.id);
@@ -63,11 +73,12 @@ class PieceWriter {
   }
 
   #fail(reason: string): void {
+    if (!this.#worker) return;
     console.warn(`[engine] piece writer stopped (${reason}); writing on the engine thread`);
-    this.#worker?.terminate();
+    this.#worker.terminate();
     this.#worker = null;
     this.#failed = true;
-    this.#ready = false;
+    this.#settleReady(false);
     for (const { reject } of this.#pending.values()) reject(new Error(`Storing pieces failed: the piece writer stopped (${reason}).`));
     this.#pending.clear();
   }
