@@ -90,10 +90,10 @@ function storageError(err: unknown): Error {
  * only after put() calls back, which here is after the transaction commits:
  * a piece the engine calls verified is always readable by the service worker.
  *
- * The writes happen in a worker of their own (piece-writer.ts), and a piece's
- * buffer is transferred there if it is the piece's alone (or its run's):
- * after put(), the caller's view of it may be empty. put's callback hands
- * the bytes back.
+ * The writes happen in a worker of their own (piece-writer.ts, started with
+ * the engine), and a piece's buffer is transferred there if it is the
+ * piece's alone (or its run's): after put(), the caller's view of it may be
+ * empty. put's callback hands the bytes back.
  */
 export class IdbChunkStore {
   readonly chunkLength: number;
@@ -111,7 +111,6 @@ export class IdbChunkStore {
     this.chunkLength = chunkLength;
     this.#infoHash = opts.torrent.infoHash;
     this.#length = opts.length;
-    pieceWriter.start();
   }
 
   put(index: number, chunk: Uint8Array, cb: PutCallback = noop): void {

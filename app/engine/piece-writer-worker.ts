@@ -19,6 +19,6 @@ self.onmessage = async ({ data: { id, writes } }: MessageEvent<WriteRequest>) =>
 
 openDb().then(
   () => send({ type: 'ready' }),
-  // Never ready: the engine keeps writing on its own thread.
+  // Never ready: the engine gives up on it after its timeout and writes on its own thread.
   (err: unknown) => console.warn('[piece writer] cannot open the database:', err),
 );
