@@ -3,7 +3,7 @@
  * profile (CDP Profiler on the worker target), CPU per process and thread
  * (/proc, before and after), and the app's timing marks.
  *
- *   npx tsx bench/profile-bridge.ts [--runs=N] [--profile] [--profile-page] [--verbose] [--cold] [--disk] [--dists=a,b] [--out=/tmp/prof]
+ *   npx tsx bench/profile-bridge.ts [--runs=N] [--profile] [--profile-page] [--verbose] [--cold] [--disk] [--dists=a,b] [--out=/tmp/prof] [--trace=FILE]
  *
  * --dists takes built apps (`vite build --outDir …`), one server each, run in
  * turn: A/B figures from the same conditions. --profile writes the worker's
@@ -13,6 +13,8 @@
  * bridge fetches from the seeder while the browser fetches from it. --disk
  * runs each download in its own Chromium with an on-disk profile, as a user's
  * (IndexedDB in an ordinary Playwright context lives in memory); no --profile then.
+ * --trace writes a Chromium trace of each run (every thread's tasks, with the
+ * app's marks) to FILE-<run>.json, for chrome://tracing or Perfetto; not with --disk.
  */
 import { mkdtemp, readdir, readFile, writeFile } from 'node:fs/promises';
 import os from 'node:os';
@@ -35,6 +37,18 @@ const VERBOSE = process.argv.includes('--verbose');
 const COLD = process.argv.includes('--cold');
 const DISK = process.argv.includes('--disk');
 const OUT = arg('out') ?? '/tmp/prof';
+const TRACE = arg('trace');
+/** Every task on every thread (toplevel), with the app's marks and V8's own slices. */
+const TRACE_CATEGORIES = [
+  '-*',
+  'toplevel',
+  'blink.user_timing',
+  'v8.execute',
+  'devtools.timeline',
+  'disabled-by-default-devtools.timeline',
+  // BENCH_TRACE_EXTRA=IndexedDB,... adds categories for a one-off look.
+  ...(process.env.BENCH_TRACE_EXTRA?.split(',') ?? []),
+];
 /** Linux clock ticks (USER_HZ) are 1/100 s. */
 const TICK_S = 0.01;
 
@@ -235,6 +249,8 @@ async function main(): Promise<void> {
         await pageCdp.send('Profiler.setSamplingInterval', { interval: 200 });
         await pageCdp.send('Profiler.start');
       }
+      const tracing = TRACE !== undefined && !DISK;
+      if (tracing) await browser.startTracing(page, { categories: TRACE_CATEGORIES });
       const pids = await processTree(roots);
       const before = await threadTicks(pids);
       const started = Date.now();
@@ -271,6 +287,11 @@ async function main(): Promise<void> {
         { timeout: 300_000, polling: 50 },
       );
       const seconds = (Date.now() - started) / 1000;
+      if (tracing) {
+        const file = `${TRACE}-${run}.json`;
+        await writeFile(file, await browser.stopTracing());
+        console.log(`trace written to ${file}`);
+      }
       const after = await threadTicks(await processTree(roots));
       const cpu = cpuSeconds(before, after);
       variant.cpu.push(cpu);

@@ -104,13 +104,13 @@ describe('IdbChunkStore', () => {
     transaction.mockRestore();
   });
 
-  it('keeps two writes under way at most; what queues meanwhile goes out in batches of up to 8 MiB', async () => {
+  it('hands a large queue to the writer at once, in requests of up to 8 MiB', async () => {
     const MiB = 1024 * 1024;
     const db = await openDb();
     const transaction = vi.spyOn(db, 'transaction');
     const store = new IdbChunkStore(MiB, { torrent: { infoHash: A }, length: 20 * MiB });
     await Promise.all(Array.from({ length: 20 }, (_, i) => call((cb) => store.put(i, new Uint8Array(MiB).fill(i), cb))));
-    // 0-7 and 8-15 at once, 16-19 once one of them ends.
+    // 0-7, 8-15 and 16-19: the writer queues them (piece-writer.test.ts).
     expect(transaction).toHaveBeenCalledTimes(3);
     expect(await storedPieces(A)).toEqual(Array.from({ length: 20 }, (_, i) => i));
     transaction.mockRestore();

@@ -26,14 +26,7 @@ const FLUSH_DELAY_MS = 20;
  * and one transaction of tens of MiB holds up the service worker's reads.
  */
 const FLUSH_BYTES = 4 * 1024 * 1024;
-/**
- * Transactions under way at once. A second one hands its values to
- * IndexedDB (10-20 ms per 4 MiB in the worker) while the first commits
- * (15-50 ms on disk); one at a time, the two added up. More would put
- * more writes ahead of the service worker's reads.
- */
-const MAX_WRITES = 2;
-/** A batch written after waiting for a free slot takes what queued meanwhile, up to this. */
+/** The most one write request carries: a queue larger than FLUSH_BYTES goes in several. */
 const MAX_BATCH_BYTES = 8 * 1024 * 1024;
 
 /** Called once the piece is stored, with its bytes: the worker that wrote them hands them back in a buffer of their own. */
@@ -104,7 +97,7 @@ export class IdbChunkStore {
   #queuedBytes = 0;
   #timer: ReturnType<typeof setTimeout> | null = null;
   #flushQueued = false;
-  /** Batches being written; IndexedDB commits them in the order they began. */
+  /** Batches handed to the writer and not yet committed; IndexedDB commits them in the order they began. */
   readonly #writes = new Set<Promise<void>>();
 
   constructor(chunkLength: number, opts: ChunkStoreOptions) {
@@ -140,11 +133,11 @@ export class IdbChunkStore {
     });
   }
 
+  /** Hands the whole queue to the piece writer, which queues the writes itself (piece-writer.ts). */
   #flush(): void {
     if (this.#timer) clearTimeout(this.#timer);
     this.#timer = null;
-    // With every slot busy, the queue waits for the next write to end.
-    while (this.#writes.size < MAX_WRITES && this.#queue.length > 0) this.#startBatch();
+    while (this.#queue.length > 0) this.#startBatch();
   }
 
   #startBatch(): void {
@@ -156,11 +149,7 @@ export class IdbChunkStore {
     }
     const batch = this.#queue.splice(0, count);
     this.#queuedBytes -= bytes;
-    const write = this.#writeBatch(batch).finally(() => {
-      this.#writes.delete(write);
-      // No timer pending: the queue's timer ran out while every slot was busy.
-      if (this.#queuedBytes >= FLUSH_BYTES || (this.#queue.length > 0 && !this.#timer)) this.#flush();
-    });
+    const write = this.#writeBatch(batch).finally(() => this.#writes.delete(write));
     this.#writes.add(write);
   }
 

@@ -1,5 +1,6 @@
 import type { PieceWrite, WriteRequest, WriterMessage } from '../shared/piece-writer-contract';
-import { writePieces } from './piece-writes';
+import pLimit from 'p-limit';
+import { TRANSACTIONS_AT_ONCE, writePieces } from './piece-writes';
 
 interface Pending {
   resolve: (values: ArrayBuffer[]) => void;
@@ -31,6 +32,8 @@ class PieceWriter {
   #failed = false;
   #nextId = 0;
   readonly #pending = new Map<number, Pending>();
+  /** Writes on this thread, when there is no writer, queue as the writer's do. */
+  readonly #inThread = pLimit(TRANSACTIONS_AT_ONCE);
 
   /** Starts the worker, once; called ahead of the first write so it is up by then. */
   start(): void {
@@ -49,10 +52,13 @@ class PieceWriter {
     this.#worker.onerror = (ev) => this.#fail(ev.message || 'it failed to load');
   }
 
-  /** Stores the records in one transaction; resolves with their values once committed. */
+  /**
+   * Stores the records in one transaction; resolves with their values once
+   * committed. Writes queue, at most TRANSACTIONS_AT_ONCE under way.
+   */
   async write(writes: PieceWrite[]): Promise<ArrayBuffer[]> {
     const worker = this.#worker;
-    if (!worker || !(await this.#ready) || worker !== this.#worker) return writePieces(writes);
+    if (!worker || !(await this.#ready) || worker !== this.#worker) return this.#inThread(() => writePieces(writes));
     const id = this.#nextId++;
     return new Promise((resolve, reject) => {
       this.#pending.set(id, { resolve, reject });
