@@ -3,7 +3,7 @@
  * profile (CDP Profiler on the worker target), CPU per process and thread
  * (/proc, before and after), and the app's timing marks.
  *
- *   npx tsx bench/profile-bridge.ts [--runs=N] [--profile] [--profile-page] [--verbose] [--cold] [--disk] [--dists=a,b] [--out=/tmp/prof] [--trace=FILE]
+ *   npx tsx bench/profile-bridge.ts [--runs=N] [--profile] [--profile-page] [--verbose] [--cold] [--disk] [--dists=a,b] [--out=/tmp/prof] [--trace=FILE] [--returning]
  *
  * --dists takes built apps (`vite build --outDir …`), one server each, run in
  * turn: A/B figures from the same conditions. --profile writes the worker's
@@ -15,6 +15,9 @@
  * (IndexedDB in an ordinary Playwright context lives in memory); no --profile then.
  * --trace writes a Chromium trace of each run (every thread's tasks, with the
  * app's marks) to FILE-<run>.json, for chrome://tracing or Perfetto; not with --disk.
+ * --returning opens the app once and waits for its service worker to control
+ * it before the /add navigation, as for a returning user: the engine worker
+ * is then controlled too, and its requests meet the service worker.
  */
 import { mkdtemp, readdir, readFile, writeFile } from 'node:fs/promises';
 import os from 'node:os';
@@ -38,6 +41,7 @@ const COLD = process.argv.includes('--cold');
 const DISK = process.argv.includes('--disk');
 const OUT = arg('out') ?? '/tmp/prof';
 const TRACE = arg('trace');
+const RETURNING = process.argv.includes('--returning');
 /** Every task on every thread (toplevel), with the app's marks and V8's own slices. */
 const TRACE_CATEGORIES = [
   '-*',
@@ -248,6 +252,10 @@ async function main(): Promise<void> {
         await pageCdp.send('Profiler.enable');
         await pageCdp.send('Profiler.setSamplingInterval', { interval: 200 });
         await pageCdp.send('Profiler.start');
+      }
+      if (RETURNING) {
+        await page.goto(app.url);
+        await page.waitForFunction(() => Boolean(navigator.serviceWorker?.controller), undefined, { timeout: 30_000 });
       }
       const tracing = TRACE !== undefined && !DISK;
       if (tracing) await browser.startTracing(page, { categories: TRACE_CATEGORIES });

@@ -7,12 +7,14 @@ import { cacheAppShell, onActivate, onInstall, routeAppShell } from './app-shell
 import { acceptEnginePort } from './engine-link';
 import { handleShareTarget, isShareTarget } from './share-target';
 import { handleStream } from './stream-handler';
+import { routeServerPaths } from './static-routes';
 import { isSkipWaiting } from './update';
 import { warmFileStart } from './warm-start';
 
 declare let self: ServiceWorkerGlobalScope & { __WB_MANIFEST: (string | { url: string; revision: string | null })[] };
 
 self.addEventListener('install', onInstall);
+self.addEventListener('install', routeServerPaths);
 self.addEventListener('activate', onActivate);
 
 self.addEventListener('message', (event) => {

@@ -93,6 +93,24 @@ test('the app shell loads offline once the service worker is in', async ({ page,
   }
 });
 
+test("the server's own paths skip the service worker (static routes), /stream/ does not", async ({ page }) => {
+  await page.goto('/');
+  await waitForServiceWorkerControl(page);
+  const sources = await page.evaluate(async () => {
+    // A query of their own, so each entry is this fetch's, not an earlier load's.
+    const paths = ['/api/config?probe=1', '/health?probe=1', `/stream/${'0'.repeat(40)}/0?probe=1`];
+    await Promise.all(paths.map((p) => fetch(p).then((r) => r.arrayBuffer())));
+    return paths.map((p) => {
+      const [entry] = performance.getEntriesByName(new URL(p, location.href).href) as (PerformanceResourceTiming & {
+        workerMatchedSourceType?: string;
+      })[];
+      return entry?.workerMatchedSourceType;
+    });
+  });
+  // "network": a static route matched, so no fetch event ran; "": the stream went to the worker's handler.
+  expect(sources).toEqual(['network', 'network', '']);
+});
+
 test('a protocol handler link /add?uri=magnet… adds the torrent', async ({ page }) => {
   const infoHash = randomInfoHash();
   const name = `Protocol handler ${infoHash.slice(0, 6)}`;
