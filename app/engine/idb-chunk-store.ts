@@ -26,7 +26,7 @@ const FLUSH_DELAY_MS = 20;
  * and one transaction of tens of MiB holds up the service worker's reads.
  */
 const FLUSH_BYTES = 4 * 1024 * 1024;
-/** The most one write request carries: a queue larger than FLUSH_BYTES goes in several. */
+/** The most one write request carries; a larger queue goes to the writer in several. */
 const MAX_BATCH_BYTES = 8 * 1024 * 1024;
 
 /** Called once the piece is stored, with its bytes: the worker that wrote them hands them back in a buffer of their own. */
