@@ -127,7 +127,7 @@ function cpuReport(before: Map<string, ThreadTicks>, after: Map<string, ThreadTi
     const d = a.ticks - (before.get(key)?.ticks ?? 0);
     if (d <= 0) continue;
     // Threads of one name (two DedicatedWorkers: engine, piece writer) apart, by tid.
-    const t = `${a.proc} :: ${a.thread}${a.thread === "DedicatedWorker" ? ` ${key.split("/")[1]}` : ""}`;
+    const t = `${a.proc} :: ${a.thread}${a.thread === 'DedicatedWorker' ? ` ${key.split('/')[1]}` : ''}`;
     byThread.set(t, (byThread.get(t) ?? 0) + d);
     byProc.set(a.proc, (byProc.get(a.proc) ?? 0) + d);
   }

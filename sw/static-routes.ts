@@ -7,6 +7,8 @@
  * waited for this thread, which is also the one answering the player's
  * /stream/ requests.
  */
+// Not /stream/ (answered here) nor /announce (WebSocket); app-shell.ts's SERVER_PATHS lists the
+// paths whose navigations never get the app shell, a different question.
 const NETWORK_PATHS = ['/webseed/*', '/api/*', '/health', '/metrics'];
 
 /** The part of the static routing API used here (TypeScript's WebWorker lib has none). */
