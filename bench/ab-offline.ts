@@ -1,11 +1,14 @@
 /**
- * `npx tsx bench/ab-offline.ts --a=DIST --b=DIST [--c=DIST] [--runs=10]`: the
- * offline scenario (bench/scenarios/offline.ts) for two or three builds at
- * once, alternating between them run by run, so both see the same machine load; on a shared
- * 2-core machine, separate bench runs minutes apart differ by more than most
- * changes do. Prints, per build, the medians and ranges of both offline
- * rows and of each milestone of the file's link.
+ * `npx tsx bench/ab-offline.ts --a=DIST --b=DIST [--c=DIST] [--runs=10] [--restarted]`:
+ * the offline scenario (bench/scenarios/offline.ts) for two or three builds
+ * at once, alternating between them run by run, so both see the same machine
+ * load; on a shared 2-core machine, separate bench runs minutes apart differ
+ * by more than most changes do. Prints, per build, the medians and ranges of
+ * both offline rows and of each milestone of the file's link. --restarted
+ * times the file's link in a Chromium just started on each build's profile
+ * instead.
  */
+import { rm } from 'node:fs/promises';
 import os from 'node:os';
 import { createTestVideo } from '../tests/fixtures/media.ts';
 import { launchBrowser } from './lib/browser.ts';
@@ -13,7 +16,8 @@ import { medianMilestones } from './lib/milestones.ts';
 import { startAppServer, type AppServer } from './lib/server.ts';
 import { summarize } from './lib/stats.ts';
 import { BENCH_CLIP } from './lib/video.ts';
-import { offlineOpen, prepareOfflineTab, type OfflineRun, type OfflineTab } from './scenarios/offline.ts';
+import { keepProfile } from './lib/browser.ts';
+import { offlineOpen, prepareOfflineTab, restartedOpen, type OfflineRun, type OfflineTab } from './scenarios/offline.ts';
 
 const arg = (name: string): string | undefined =>
   process.argv.find((a) => a.startsWith(`--${name}=`))?.slice(name.length + 3);
@@ -23,6 +27,8 @@ interface Side {
   name: string;
   app: AppServer;
   tab: OfflineTab;
+  /** The profile the tab stored the clip in. */
+  profileDir: string;
   page: OfflineRun[];
   link: OfflineRun[];
 }
@@ -41,6 +47,7 @@ async function main(): Promise<void> {
   );
   if (!dists.A || !dists.B) throw new Error('usage: npx tsx bench/ab-offline.ts --a=DIST --b=DIST [--c=DIST] [--runs=10]');
   const runs = Number(arg('runs') ?? 10);
+  const restarted = process.argv.includes('--restarted');
   const media = await createTestVideo(BENCH_CLIP);
   const browser = await launchBrowser();
   const sides: Side[] = [];
@@ -49,12 +56,22 @@ async function main(): Promise<void> {
     for (const [name, dist] of Object.entries(dists)) {
       const app = await startAppServer(dist);
       log(`${name}: ${dist} at ${app.url}; storing the clip…`);
-      sides.push({ name, app, tab: await prepareOfflineTab(browser, app, media.path), page: [], link: [] });
+      const tab = await prepareOfflineTab(browser, app, media.path);
+      const profileDir = keepProfile(tab.context);
+      // A profile is open in one Chromium at a time.
+      if (restarted) await tab.context.close();
+      sides.push({ name, app, tab, profileDir, page: [], link: [] });
     }
     for (let i = 1; i <= runs; i++) {
       // Rotate which goes first, so none always follows another.
       for (const side of [...sides.slice(i % sides.length), ...sides.slice(0, i % sides.length)]) {
         const { page, origin, infoHash } = side.tab;
+        if (restarted) {
+          const link = await restartedOpen(side.profileDir, `${origin}/t/${infoHash}?play=0`);
+          side.link.push(link);
+          log(`run ${i}/${runs} ${side.name}: Chromium just started, file link → frame ${link.navigationToFrameMs.toFixed(0)} ms`);
+          continue;
+        }
         side.page.push(await offlineOpen(page, `${origin}/t/${infoHash}`, false));
         const link = await offlineOpen(page, `${origin}/t/${infoHash}?play=0`, true);
         side.link.push(link);
@@ -66,6 +83,7 @@ async function main(): Promise<void> {
   } finally {
     for (const side of sides) {
       await side.tab.context.close().catch(() => {});
+      await rm(side.profileDir, { recursive: true, force: true });
       await side.app.stop();
     }
     await browser.close();

@@ -1,12 +1,14 @@
 import type { Plugin } from 'vite';
+import { audioWarmupScript } from '../app/shared/audio-warmup';
 import { earlyStartScript } from '../app/shared/early-start';
 
 /** The built engine worker: Vite emits it as an asset named after its entry, app/engine/worker.ts. */
 const WORKER_ASSET = /^assets\/worker-[\w-]+\.js$/;
 
 /**
- * Puts the engine worker's start and the service worker's registration into
- * index.html's head (see app/shared/early-start.ts). Build only: in dev the
+ * Puts the engine worker's start, the service worker's registration and the
+ * audio service's warm-up into index.html's head (see app/shared/early-start.ts
+ * and app/shared/audio-warmup.ts). Build only: in dev the
  * app does both itself.
  */
 export function earlyStart(): Plugin {
@@ -27,7 +29,8 @@ export function earlyStart(): Plugin {
         // Right after <title>: before the app's stylesheet, which an inline script would wait for.
         const at = html.indexOf('</title>');
         if (at < 0) throw new Error('early start: index.html has no <title>');
-        const script = `\n    <script>\n${earlyStartScript(`${base}${workers[0]}`)}\n    </script>`;
+        const code = `${earlyStartScript(`${base}${workers[0]}`)}\n${audioWarmupScript()}`;
+        const script = `\n    <script>\n${code}\n    </script>`;
         const end = at + '</title>'.length;
         return html.slice(0, end) + script + html.slice(end);
       },

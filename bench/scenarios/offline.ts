@@ -130,7 +130,7 @@ export async function prepareOfflineTab(browser: Browser, app: AppServer, mediaP
  * sent straight to `url`: nothing of the app is in memory, its service worker
  * and renderer start from scratch.
  */
-async function restartedOpen(profileDir: string, url: string): Promise<OfflineRun> {
+export async function restartedOpen(profileDir: string, url: string): Promise<OfflineRun> {
   const context = await reopenProfile(profileDir, true);
   try {
     await installPlaybackProbes(context);

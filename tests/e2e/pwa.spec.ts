@@ -12,7 +12,11 @@ import { fileURLToPath } from 'node:url';
 import { expect, test, type Page } from '@playwright/test';
 import { createTestVideo, DEFAULT_CLIP } from '../fixtures/media.ts';
 import { expectPlayedPast, openPlayer, waitForAppCached, waitForServiceWorkerControl } from './helpers.ts';
+import { AUDIO_WARMUP_GLOBAL } from '../../app/shared/audio-warmup.ts';
 import { makeTorrentFile, randomInfoHash, seedFromHome } from './pwa-helpers.ts';
+
+/** HTMLMediaElement.HAVE_ENOUGH_DATA: the clip's pipeline is up, audio renderer included. */
+const HAVE_ENOUGH_DATA = 4;
 
 /** The built app the e2e server serves (npm start's DIST_DIR, resolved the way the server does). */
 const DIST_DIR = path.resolve(
@@ -32,6 +36,24 @@ interface Manifest {
   };
   file_handlers?: { action: string; accept: Record<string, string[]> }[];
   icons?: { src: string; sizes: string; purpose?: string }[];
+}
+
+/**
+ * A page opened to play loads the silent clip that starts Chromium's audio
+ * service (app/shared/audio-warmup.ts): decoded, never played. Other pages do not.
+ */
+async function expectAudioWarmup(page: Page, expected: boolean): Promise<void> {
+  const clip = () =>
+    page.evaluate((key) => {
+      const audio = (self as unknown as Record<string, HTMLAudioElement | undefined>)[key];
+      return audio ? { ready: audio.readyState, paused: audio.paused, error: audio.error?.message ?? null } : null;
+    }, AUDIO_WARMUP_GLOBAL);
+  if (!expected) {
+    expect(await clip()).toBeNull();
+    return;
+  }
+  await expect.poll(async () => (await clip())?.ready ?? -1).toBeGreaterThanOrEqual(HAVE_ENOUGH_DATA);
+  expect(await clip()).toEqual({ ready: HAVE_ENOUGH_DATA, paused: true, error: null });
 }
 
 async function expectTorrentPage(page: Page, infoHash: string, name: string): Promise<void> {
@@ -118,6 +140,7 @@ test('a protocol handler link /add?uri=magnet… adds the torrent', async ({ pag
   // Exactly what the browser makes of the manifest's '/add?uri=%s'.
   await page.goto(`/add?uri=${encodeURIComponent(magnet)}`);
   await expectTorrentPage(page, infoHash, name);
+  await expectAudioWarmup(page, true);
   await page.getByRole('link', { name: 'All torrents' }).click();
   await expect(page.locator(`[data-testid="torrent-row"][data-infohash="${infoHash}"]`)).toContainText(name);
 });
@@ -213,6 +236,7 @@ test('pasting into the add field types, it does not add', async ({ page }) => {
 
 test('the home view offers to open magnet links with the app', async ({ page }) => {
   await page.goto('/');
+  await expectAudioWarmup(page, false);
   const offer = page.getByTestId('magnet-handler');
   await expect(offer).toContainText('magnet links');
   await offer.getByRole('button', { name: 'Use for magnet links' }).click();

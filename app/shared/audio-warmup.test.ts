@@ -1,0 +1,92 @@
+import { runInNewContext } from 'node:vm';
+import { describe, expect, it } from 'vitest';
+import { parseRoute } from '../src/lib/routes';
+import { AUDIO_WARMUP_GLOBAL, AUDIO_WARMUP_RELEASE_MS, audioWarmupScript, opensToPlay, silentWav } from './audio-warmup';
+
+interface FakeClip {
+  preload?: string;
+  src?: string;
+  removed: string[];
+  loads: number;
+}
+
+/** Runs the script at `pathname` against stand-ins for the globals it touches. */
+function run(pathname: string, withAudio = true) {
+  const clips: FakeClip[] = [];
+  const timers: { fn: () => void; ms: number }[] = [];
+  class FakeAudio implements FakeClip {
+    preload?: string;
+    src?: string;
+    removed: string[] = [];
+    loads = 0;
+    constructor() {
+      clips.push(this);
+    }
+    removeAttribute(name: string) {
+      this.removed.push(name);
+    }
+    load() {
+      this.loads++;
+    }
+  }
+  const self: Record<string, unknown> = {};
+  runInNewContext(audioWarmupScript(), {
+    self,
+    location: { pathname },
+    Audio: withAudio ? FakeAudio : undefined,
+    setTimeout: (fn: () => void, ms: number) => timers.push({ fn, ms }),
+  });
+  return { clips, timers, self };
+}
+
+describe('opensToPlay', () => {
+  it('is true for the pages that open a player, as the router reads them', () => {
+    for (const path of ['/add', '/add/', '/t/abc', '/t/abc/']) {
+      expect(opensToPlay(path)).toBe(true);
+      expect(['add', 'torrent']).toContain(parseRoute(new URL(path, 'http://x')).name);
+    }
+    for (const path of ['/', '/library', '/settings', '/t/', '/t/a/b', '/stream/abc/0', '/address']) {
+      expect(opensToPlay(path)).toBe(false);
+      expect(['add', 'torrent']).not.toContain(parseRoute(new URL(path, 'http://x')).name);
+    }
+  });
+});
+
+describe('silentWav', () => {
+  it('is a valid 10 ms PCM WAV of zeros', () => {
+    const wav = silentWav();
+    const view = new DataView(wav.buffer);
+    const text = (at: number) => String.fromCharCode(...wav.subarray(at, at + 4));
+    expect([text(0), text(8), text(12), text(36)]).toEqual(['RIFF', 'WAVE', 'fmt ', 'data']);
+    expect(view.getUint32(4, true)).toBe(wav.length - 8);
+    expect(view.getUint16(20, true)).toBe(1);
+    const rate = view.getUint32(24, true);
+    const dataBytes = view.getUint32(40, true);
+    expect(dataBytes / view.getUint16(32, true) / rate).toBeCloseTo(0.01);
+    expect(wav.length).toBe(44 + dataBytes);
+    expect(wav.subarray(44).every((b) => b === 0)).toBe(true);
+  });
+});
+
+describe('audioWarmupScript', () => {
+  it('loads the silent clip, paused, on a page that opens a player, and lets it go later', () => {
+    const { clips, timers, self } = run('/t/abc');
+    expect(clips).toHaveLength(1);
+    const clip = clips[0] as FakeClip;
+    expect(clip.preload).toBe('auto');
+    const wav = Buffer.from(silentWav()).toString('base64');
+    expect(clip.src).toBe(`data:audio/wav;base64,${wav}`);
+    expect(self[AUDIO_WARMUP_GLOBAL]).toBe(clip);
+    expect(timers.map((t) => t.ms)).toEqual([AUDIO_WARMUP_RELEASE_MS]);
+    timers[0]?.fn();
+    expect(clip.removed).toEqual(['src']);
+    expect(clip.loads).toBe(1);
+    expect(self[AUDIO_WARMUP_GLOBAL]).toBeNull();
+  });
+
+  it('does nothing elsewhere, or without Audio', () => {
+    expect(run('/library').clips).toEqual([]);
+    expect(run('/').timers).toEqual([]);
+    expect(run('/add', false).clips).toEqual([]);
+  });
+});
