@@ -76,17 +76,27 @@ describe('audioWarmupScript', () => {
     expect(clip.preload).toBe('auto');
     const wav = Buffer.from(silentWav()).toString('base64');
     expect(clip.src).toBe(`data:audio/wav;base64,${wav}`);
-    expect(self[AUDIO_WARMUP_GLOBAL]).toBe(clip);
+    const state = self[AUDIO_WARMUP_GLOBAL] as { clip: FakeClip | null; warm: () => void };
+    expect(state.clip).toBe(clip);
     expect(timers.map((t) => t.ms)).toEqual([AUDIO_WARMUP_RELEASE_MS]);
     timers[0]?.fn();
     expect(clip.removed).toEqual(['src']);
     expect(clip.loads).toBe(1);
-    expect(self[AUDIO_WARMUP_GLOBAL]).toBeNull();
+    expect(state.clip).toBeNull();
   });
 
-  it('does nothing elsewhere, or without Audio', () => {
-    expect(run('/library').clips).toEqual([]);
-    expect(run('/').timers).toEqual([]);
-    expect(run('/add', false).clips).toEqual([]);
+  it('elsewhere loads nothing until the app asks, and then one clip at a time', () => {
+    const { clips, self } = run('/library');
+    expect(clips).toEqual([]);
+    const state = self[AUDIO_WARMUP_GLOBAL] as { warm: () => void };
+    state.warm();
+    state.warm();
+    expect(clips).toHaveLength(1);
+  });
+
+  it('does nothing without Audio', () => {
+    const { clips, self } = run('/add', false);
+    expect(clips).toEqual([]);
+    expect(self[AUDIO_WARMUP_GLOBAL]).toBeUndefined();
   });
 });

@@ -48,23 +48,42 @@ function dataUrl(type: string, bytes: Uint8Array): string {
   return `data:${type};base64,${btoa(String.fromCharCode(...bytes))}`;
 }
 
+/** What the inline script leaves on `self`, for the app to warm up again when it adds a torrent itself. */
+export interface AudioWarmup {
+  /** Loads the clip unless it is already held; it is let go after AUDIO_WARMUP_RELEASE_MS. */
+  warm(): void;
+  /** The clip while held. */
+  clip: HTMLAudioElement | null;
+}
+
 /** The inline script's part. Plain ES5, and it never throws: without it the film only starts a little later. */
 export function audioWarmupScript(): string {
   return [
     '(function () {',
     '  try {',
-    `    if (typeof Audio === 'undefined' || !new RegExp(${JSON.stringify(PLAYING_PAGE.source)}).test(location.pathname)) return;`,
-    '    var clip = new Audio();',
-    "    clip.preload = 'auto';",
-    `    clip.src = ${JSON.stringify(dataUrl('audio/wav', silentWav()))};`,
+    "    if (typeof Audio === 'undefined') return;",
+    '    var state = { clip: null, warm: warm };',
+    '    function warm() {',
+    '      if (state.clip) return;',
+    '      var clip = new Audio();',
+    "      clip.preload = 'auto';",
+    `      clip.src = ${JSON.stringify(dataUrl('audio/wav', silentWav()))};`,
     // Held, so the element is not collected before its pipeline has asked for the device.
-    `    self[${JSON.stringify(AUDIO_WARMUP_GLOBAL)}] = clip;`,
-    '    setTimeout(function () {',
-    "      clip.removeAttribute('src');",
-    '      clip.load();',
-    `      self[${JSON.stringify(AUDIO_WARMUP_GLOBAL)}] = null;`,
-    `    }, ${AUDIO_WARMUP_RELEASE_MS});`,
+    '      state.clip = clip;',
+    '      setTimeout(function () {',
+    "        clip.removeAttribute('src');",
+    '        clip.load();',
+    '        state.clip = null;',
+    `      }, ${AUDIO_WARMUP_RELEASE_MS});`,
+    '    }',
+    `    self[${JSON.stringify(AUDIO_WARMUP_GLOBAL)}] = state;`,
+    `    if (new RegExp(${JSON.stringify(PLAYING_PAGE.source)}).test(location.pathname)) warm();`,
     '  } catch (e) {}',
     '})();',
   ].join('\n');
+}
+
+/** Warms up again for a torrent added from within the app (paste, the add box, a dropped file); a no-op in dev, which has no inline script. */
+export function warmAudioOutput(): void {
+  (self as unknown as Record<string, AudioWarmup | undefined>)[AUDIO_WARMUP_GLOBAL]?.warm();
 }

@@ -45,7 +45,7 @@ interface Manifest {
 async function expectAudioWarmup(page: Page, expected: boolean): Promise<void> {
   const clip = () =>
     page.evaluate((key) => {
-      const audio = (self as unknown as Record<string, HTMLAudioElement | undefined>)[key];
+      const audio = (self as unknown as Record<string, { clip: HTMLAudioElement | null } | undefined>)[key]?.clip;
       return audio ? { ready: audio.readyState, paused: audio.paused, error: audio.error?.message ?? null } : null;
     }, AUDIO_WARMUP_GLOBAL);
   if (!expected) {
@@ -207,6 +207,8 @@ test('pasting a magnet link or a .torrent file outside the text field adds it', 
     document.body.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
   }, magnet);
   await expectTorrentPage(page, infoHash, name);
+  // The home page loaded no clip; the add did.
+  await expectAudioWarmup(page, true);
 
   const torrent = makeTorrentFile(`pasted-${randomInfoHash().slice(0, 6)}.bin`, randomBytes(20_000));
   await page.goto('/');

@@ -1,6 +1,7 @@
 import { proxy } from 'comlink';
 import { connectEngine, type EngineConnection } from '../engine/connect';
 import type { AddRequest, AddResult, TorrentStatus } from '../../shared/engine-api';
+import { warmAudioOutput } from '../../shared/audio-warmup';
 import { parseTorrentInput } from '../../shared/input';
 import { errorMessage } from '../lib/errors';
 import { forgetSnapshot } from './status-snapshot';
@@ -40,6 +41,8 @@ class Torrents {
 
   /** Adds a torrent; on failure shows the error and resolves null. */
   add(request: AddRequest): Promise<AddResult | null> {
+    // Its film will want the audio output: the service starts while the metadata comes.
+    warmAudioOutput();
     return this.#addWith((api) => api.add(request));
   }
 
