@@ -8,8 +8,8 @@ const WORKER_ASSET = /^assets\/worker-[\w-]+\.js$/;
 /**
  * Puts the engine worker's start, the service worker's registration and the
  * audio service's warm-up into index.html's head (see app/shared/early-start.ts
- * and app/shared/audio-warmup.ts). Build only: in dev the
- * app does both itself.
+ * and app/shared/audio-warmup.ts). Build only: in dev the app starts both
+ * workers itself, and nothing warms the audio output up.
  */
 export function earlyStart(): Plugin {
   let base = '/';
