@@ -94,6 +94,21 @@ describe('audioWarmupScript', () => {
     expect(clips).toHaveLength(1);
   });
 
+  it('never throws from warm(), which the app calls on every add', () => {
+    const self: Record<string, unknown> = {};
+    runInNewContext(audioWarmupScript(), {
+      self,
+      location: { pathname: '/library' },
+      Audio: class {
+        constructor() {
+          throw new Error('media blocked');
+        }
+      },
+      setTimeout: () => 0,
+    });
+    expect(() => (self[AUDIO_WARMUP_GLOBAL] as { warm: () => void }).warm()).not.toThrow();
+  });
+
   it('does nothing without Audio', () => {
     const { clips, self } = run('/add', false);
     expect(clips).toEqual([]);
