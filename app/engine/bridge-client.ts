@@ -12,9 +12,15 @@ const METADATA_RETRY_MS = 250;
  */
 export class BridgeClient {
   readonly #base: string;
+  /**
+   * The bridge is the app's own server, which also serves this code: its
+   * bytes are as trusted as the code that would check them (webseed-fetcher.ts).
+   */
+  readonly servesThisApp: boolean;
 
-  constructor(base: string) {
+  constructor(base: string, appOrigin = globalThis.location?.origin) {
     this.#base = base.replace(/\/+$/, '');
+    this.servesThisApp = appOrigin !== undefined && sameOrigin(this.#base, appOrigin);
   }
 
   /** The whole torrent's bytes, for webseed/webseed-fetcher.ts. */
@@ -65,4 +71,13 @@ async function reason(res: Response): Promise<string> {
     // Not JSON: fall through to the status line.
   }
   return `the bridge answered ${res.status} ${res.statusText}`;
+}
+
+/** Whether `url` (absolute, or relative to `origin`) is on `origin`. */
+export function sameOrigin(url: string, origin: string): boolean {
+  try {
+    return new URL(url, origin).origin === new URL(origin).origin;
+  } catch {
+    return false;
+  }
 }

@@ -57,7 +57,7 @@ export class BridgeLink {
 
   /** A torrent (re)launched after the bridge came in for it keeps fetching from its web seed. */
   feed(infoHash: string, torrent: WtTorrent): void {
-    if (this.#client && this.#bridged.has(infoHash)) fetchFromWebSeed(torrent, this.#client.webSeedUrl(infoHash));
+    if (this.#client && this.#bridged.has(infoHash)) webSeedFrom(this.#client, torrent, infoHash);
   }
 
   forget(infoHash: string): void {
@@ -99,7 +99,7 @@ export class BridgeLink {
     if (!bridge || this.#bridged.has(record.infoHash)) return;
     const joined = this.#start(bridge, record);
     const torrent = this.#host.torrentOf(record.infoHash);
-    if (torrent) fetchFromWebSeed(torrent, bridge.webSeedUrl(record.infoHash));
+    if (torrent) webSeedFrom(bridge, torrent, record.infoHash);
     // After the join, so the first long poll finds the torrent on the bridge.
     if (!record.meta) void joined.then(() => this.#metadataFrom(bridge, record));
   }
@@ -126,4 +126,8 @@ export class BridgeLink {
     await this.#host.stop(infoHash);
     this.#host.launch(record, bytes);
   }
+}
+
+function webSeedFrom(bridge: BridgeClient, torrent: WtTorrent, infoHash: string): void {
+  fetchFromWebSeed(torrent, bridge.webSeedUrl(infoHash), { trusted: bridge.servesThisApp });
 }

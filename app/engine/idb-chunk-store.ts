@@ -1,5 +1,6 @@
 import { openDb, piecesOf } from '../shared/db';
 import { groupRuns, keyOf, runPieces, type Span } from '../shared/piece-runs';
+import { writePieces } from './piece-writes';
 import { readPiece } from '../shared/records';
 import { pieceSize } from '../shared/pieces';
 import { pieceWriter } from './piece-writer';
@@ -153,6 +154,35 @@ export class IdbChunkStore {
     this.#writes.add(write);
   }
 
+  /**
+   * Stores consecutive whole pieces from `first` on as they are, `run`
+   * holding their bytes end to end (a web seed's body, never read here), in
+   * records of one run each (piece-runs.ts), one transaction. Resolves once
+   * committed.
+   */
+  putRun(first: number, run: Blob): Promise<void> {
+    if (this.#closed) return Promise.reject(new Error('Storage is closed'));
+    const count = run.size / this.chunkLength;
+    const last = first + count - 1;
+    // Whole pieces only, as runs hold; the short last piece goes through put().
+    if (!Number.isInteger(count) || count < 1 || (this.#length !== undefined && (last + 1) * this.chunkLength > this.#length)) {
+      return Promise.reject(new Error(`Pieces from ${first}: ${run.size} bytes is not a run of whole pieces`));
+    }
+    const per = runPieces(this.chunkLength);
+    const spans = groupRuns(Array.from({ length: count }, (_, i) => first + i), per);
+    const records = spans.map((span) => {
+      const at = (span.first - first) * this.chunkLength;
+      return { key: keyOf(this.#infoHash, span), value: run.slice(at, at + span.count * this.chunkLength) };
+    });
+    const write = writePieces(records).then(
+      () => undefined,
+      (err: unknown) => Promise.reject(storageError(err)),
+    );
+    const tracked = write.catch(() => {}).finally(() => this.#writes.delete(tracked));
+    this.#writes.add(tracked);
+    return write;
+  }
+
   get(index: number, opts: { offset?: number; length?: number } | null | Callback<Uint8Array>, cb?: Callback<Uint8Array>): void {
     if (typeof opts === 'function') return this.get(index, null, opts);
     const done = cb ?? noop;
@@ -229,4 +259,12 @@ export class IdbChunkStore {
     const tx = db.transaction('pieces', 'readwrite');
     await Promise.all([tx.store.delete(piecesOf(this.#infoHash)), tx.done]);
   }
+}
+
+/** The IdbChunkStore under a torrent's store stack (webtorrent wraps it in a memory cache or two), if that is what it holds. */
+export function idbStoreOf(store: unknown): IdbChunkStore | null {
+  for (let s = store, depth = 0; s && typeof s === 'object' && depth < 4; s = (s as { store?: unknown }).store, depth++) {
+    if (s instanceof IdbChunkStore) return s;
+  }
+  return null;
 }

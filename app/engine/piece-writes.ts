@@ -11,9 +11,10 @@ export const TRANSACTIONS_AT_ONCE = 2;
 
 /**
  * Stores records in one transaction and resolves once it has committed,
- * with the values as they went in.
+ * with the values as they went in: bytes (the piece writer's) or Blobs
+ * (runs the web seed fetcher stores without reading them).
  */
-export async function writePieces(writes: PieceWrite[]): Promise<ArrayBuffer[]> {
+export async function writePieces<V extends ArrayBuffer | Blob>(writes: (Omit<PieceWrite, 'value'> & { value: V })[]): Promise<V[]> {
   const db = await openDb();
   const tx = db.transaction('pieces', 'readwrite', { durability: 'relaxed' });
   const puts = writes.map(({ key, value }) => tx.store.put(value, key));

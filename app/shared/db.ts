@@ -46,8 +46,9 @@ export interface BtDb extends DBSchema {
   /**
    * Only verified pieces are ever written here, so the keys for one info hash
    * are that torrent's set of verified pieces: one piece, or a run of them (piece-runs.ts).
+   * A Blob where the web seed fetcher stored a run without reading its bytes.
    */
-  pieces: { key: PieceKey; value: ArrayBuffer };
+  pieces: { key: PieceKey; value: ArrayBuffer | Blob };
 }
 
 export const DB_NAME = 'btstream';

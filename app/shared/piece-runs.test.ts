@@ -1,5 +1,18 @@
 import { describe, expect, it } from 'vitest';
-import { groupRuns, indexesOf, keyOf, MAX_RUN_PIECES, RUN_BYTES, piecesOfRecord, planRead, runPieces, windowBounds, type PieceKey } from './piece-runs';
+import {
+  groupRuns,
+  indexesOf,
+  keyOf,
+  MAX_RUN_PIECES,
+  RUN_BYTES,
+  piecesOfPart,
+  piecesOfRecord,
+  planRead,
+  recordBytes,
+  runPieces,
+  windowBounds,
+  type PieceKey,
+} from './piece-runs';
 
 const IH = 'a'.repeat(40);
 
@@ -79,5 +92,24 @@ describe('piecesOfRecord', () => {
   it('gives a one-piece record whole, short last piece included', () => {
     const value = new Uint8Array([1, 2, 3]).buffer;
     expect([...piecesOfRecord({ key: [IH, 7], span: { first: 7, count: 1 }, from: 7, to: 7 }, value)[0]!]).toEqual([1, 2, 3]);
+  });
+});
+
+describe('recordBytes and piecesOfPart', () => {
+  it('find the wanted pieces in a run, and cut the part read into them', () => {
+    const step = { key: [IH, 10, 3] as PieceKey, span: { first: 10, count: 3 }, from: 11, to: 12 };
+    expect(recordBytes(step, 12)).toEqual({ start: 4, end: 12 });
+    const part = Uint8Array.from({ length: 8 }, (_, i) => i + 4).buffer;
+    expect(piecesOfPart(step, part).map((p) => [...p])).toEqual([
+      [4, 5, 6, 7],
+      [8, 9, 10, 11],
+    ]);
+  });
+
+  it('give one piece of a run, or a one-piece record whole', () => {
+    expect(recordBytes({ key: [IH, 10, 3], span: { first: 10, count: 3 }, from: 10, to: 10 }, 12)).toEqual({ start: 0, end: 4 });
+    const short = { key: [IH, 7] as PieceKey, span: { first: 7, count: 1 }, from: 7, to: 7 };
+    expect(recordBytes(short, 3)).toEqual({ start: 0, end: 3 });
+    expect([...piecesOfPart(short, new Uint8Array([1, 2, 3]).buffer)[0]!]).toEqual([1, 2, 3]);
   });
 });

@@ -99,6 +99,15 @@ export function planRead(keys: readonly PieceKey[], from: number, to: number): R
   return steps;
 }
 
+/** Where pieces `step.from..step.to` lie in a record of `size` bytes: [start, end). */
+export function recordBytes(step: ReadStep, size: number): { start: number; end: number } {
+  const pieceLength = step.span.count === 1 ? size : size / step.span.count;
+  return {
+    start: (step.from - step.span.first) * pieceLength,
+    end: Math.min(size, (step.to - step.span.first + 1) * pieceLength),
+  };
+}
+
 /** The pieces `step.from..step.to` as views into the record's bytes. */
 export function piecesOfRecord(step: ReadStep, value: ArrayBuffer): Uint8Array<ArrayBuffer>[] {
   const pieceLength = step.span.count === 1 ? value.byteLength : value.byteLength / step.span.count;
@@ -108,4 +117,13 @@ export function piecesOfRecord(step: ReadStep, value: ArrayBuffer): Uint8Array<A
     out.push(new Uint8Array(value, at, Math.min(pieceLength, value.byteLength - at)));
   }
   return out;
+}
+
+/**
+ * The same from the wanted part of a record alone (`recordBytes`), e.g. as
+ * read out of a Blob record: the pieces `step.from..step.to` lie end to end.
+ */
+export function piecesOfPart(step: ReadStep, part: ArrayBuffer): Uint8Array<ArrayBuffer>[] {
+  const count = step.to - step.from + 1;
+  return piecesOfRecord({ ...step, span: { first: step.from, count } }, part);
 }

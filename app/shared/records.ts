@@ -1,5 +1,5 @@
 import { openDb, piecesOf, type TorrentRecord } from './db';
-import { indexesOf, piecesOfRecord, planRead, windowBounds } from './piece-runs';
+import { indexesOf, piecesOfPart, piecesOfRecord, planRead, recordBytes, windowBounds, type ReadStep } from './piece-runs';
 
 /** Typed reads and writes of torrents and pieces, shared by the engine and the service worker. */
 
@@ -38,13 +38,17 @@ export async function readStoredRun(infoHash: string, from: number, to: number):
   const { lower, upper } = windowBounds(infoHash, from, to);
   const steps = planRead(await tx.store.getAllKeys(IDBKeyRange.bound(lower, upper)), from, to);
   const values = await Promise.all(steps.map((step) => tx.store.get(step.key)));
-  const pieces: Uint8Array<ArrayBuffer>[] = [];
-  for (const [i, value] of values.entries()) {
-    // The transaction holds its keys steady, so a planned record is there; should one not be, the run ends.
-    if (!value) break;
-    pieces.push(...piecesOfRecord(steps[i]!, value));
-  }
-  return pieces;
+  // The transaction holds its keys steady, so a planned record is there; should one not be, the run ends.
+  const found = values.findIndex((value) => !value);
+  const read = await Promise.all(steps.slice(0, found === -1 ? steps.length : found).map((step, i) => piecesOfValue(step, values[i]!)));
+  return read.flat();
+}
+
+/** A record's wanted pieces; of a Blob (runs the web seed fetcher stored whole), only their bytes are read. */
+async function piecesOfValue(step: ReadStep, value: ArrayBuffer | Blob): Promise<Uint8Array<ArrayBuffer>[]> {
+  if (!(value instanceof Blob)) return piecesOfRecord(step, value);
+  const { start, end } = recordBytes(step, value.size);
+  return piecesOfPart(step, await value.slice(start, end).arrayBuffer());
 }
 
 export async function readPiece(infoHash: string, index: number): Promise<Uint8Array<ArrayBuffer> | undefined> {

@@ -13,7 +13,14 @@ import { createTestVideo } from '../fixtures/media.ts';
 import { expect } from '@playwright/test';
 import { BASE_URL } from './env.ts';
 import { test } from './fixtures.ts';
-import { addTorrentViaLink, expectPlayedPast, expectWholeFileInPage, openPlayer, waitForServiceWorkerControl } from './helpers.ts';
+import {
+  addTorrentViaLink,
+  expectPlayedPast,
+  expectWholeFileInPage,
+  openPlayer,
+  pieceRecordKinds,
+  waitForServiceWorkerControl,
+} from './helpers.ts';
 
 test('a magnet seeded only by aria2 over TCP plays in the browser through the bridge', async ({ page, browser }) => {
   const media = await createTestVideo({ durationSec: 12 });
@@ -27,7 +34,11 @@ test('a magnet seeded only by aria2 over TCP plays in the browser through the br
     const video = await openPlayer(page, made.infoHash);
     await expectPlayedPast(video, 1);
     await expectWholeFileInPage(page, made.infoHash, media);
-    // The pieces went to IndexedDB through the engine's piece writer worker, not its fallback on the engine thread.
+    // The bridge is the app's own origin: the bulk came in whole ranges, stored as Blobs the engine never read.
+    const kinds = await pieceRecordKinds(page, made.infoHash);
+    expect(kinds.blobs, 'pieces stored as whole-range Blobs').toBeGreaterThan(0);
+    // What the player asked for first came piece by piece, through the piece writer worker (not the engine thread).
+    expect(kinds.bytes, 'pieces stored as bytes').toBeGreaterThan(0);
     const writer = page.workers().find((w) => w.url().includes('piece-writer'));
     expect(writer, 'the piece writer worker is running').toBeDefined();
     expect(await writer!.evaluate(() => performance.getEntriesByName('bt:writer:first-write').length)).toBe(1);

@@ -235,6 +235,27 @@ export async function storedPieceIndexes(page: Page, infoHash: string): Promise<
   );
 }
 
+/** How many of a torrent's piece records in IndexedDB hold Blobs, and how many bytes. */
+export function pieceRecordKinds(page: Page, infoHash: string): Promise<{ blobs: number; bytes: number }> {
+  return page.evaluate(
+    (ih) =>
+      new Promise<{ blobs: number; bytes: number }>((resolve, reject) => {
+        const open = indexedDB.open('btstream');
+        open.onerror = () => reject(new Error(String(open.error)));
+        open.onsuccess = () => {
+          const all = open.result.transaction('pieces').objectStore('pieces').getAll(IDBKeyRange.bound([ih, 0], [ih, Number.MAX_SAFE_INTEGER]));
+          all.onerror = () => reject(new Error(String(all.error)));
+          all.onsuccess = () => {
+            const values = all.result as unknown[];
+            open.result.close();
+            resolve({ blobs: values.filter((v) => v instanceof Blob).length, bytes: values.filter((v) => v instanceof ArrayBuffer).length });
+          };
+        };
+      }),
+    infoHash,
+  );
+}
+
 export async function storedPieceCount(page: Page, infoHash: string): Promise<number> {
   return (await storedPieceIndexes(page, infoHash)).length;
 }

@@ -1,4 +1,5 @@
 import type { WtTorrent, WtTorrentInternals } from '../webtorrent';
+import { idbStoreOf } from '../idb-chunk-store';
 import type { Wanted } from './piece-order';
 
 /** The internals view of a torrent (the same object); type-only, so Node tests can drive real webtorrent. */
@@ -71,26 +72,64 @@ export class TorrentPieces {
    * itself after hashing a piece: bitfield, 'verified', HAVE to every peer,
    * done files and torrent. Rejects if the store fails.
    */
-  storeVerified(index: number, data: Uint8Array): Promise<void> {
+  async storeVerified(index: number, data: Uint8Array): Promise<void> {
+    if (this.#t.destroyed) return void this.#held.delete(index);
+    try {
+      await this.#put(index, data);
+    } catch (err) {
+      this.release(index);
+      throw err;
+    }
+    this.#verified(index, index);
+  }
+
+  /**
+   * The same for `count` consecutive pieces from `first`, handed over as one
+   * Blob (a web seed's body, whose bytes this thread never reads): the whole
+   * pieces go to the IndexedDB store as they are (idb-chunk-store.ts
+   * putRun); a short last piece, or every piece where the torrent has
+   * another store (Node), is read out and put as bytes.
+   */
+  async storeVerifiedRun(first: number, count: number, run: Blob): Promise<void> {
     const t = this.#t;
-    return new Promise((resolve, reject) => {
-      if (t.destroyed) {
-        this.#held.delete(index);
-        return resolve();
-      }
-      t.store.put(index, data, (err) => {
-        if (err) {
-          this.release(index);
-          return reject(err);
-        }
-        this.#held.delete(index);
-        // Removed meanwhile, or a peer delivered the same piece first.
-        if (t.destroyed || t.bitfield?.get(index) !== false) return resolve();
-        t._markVerified(index);
-        for (const wire of t.wires) wire.have(index);
-        t._checkDone();
-        resolve();
-      });
-    });
+    const last = first + count - 1;
+    if (t.destroyed) {
+      for (let i = first; i <= last; i++) this.#held.delete(i);
+      return;
+    }
+    try {
+      const idb = idbStoreOf(t.store);
+      const whole = idb ? Math.floor(run.size / t.pieceLength) : 0;
+      if (idb && whole > 0) await idb.putRun(first, run.slice(0, whole * t.pieceLength));
+      const rest = new Uint8Array(await run.slice(whole * t.pieceLength).arrayBuffer());
+      await Promise.all(
+        Array.from({ length: count - whole }, (_, i) => {
+          const at = i * t.pieceLength;
+          return this.#put(first + whole + i, rest.subarray(at, Math.min(rest.byteLength, at + t.pieceLength)));
+        }),
+      );
+    } catch (err) {
+      for (let i = first; i <= last; i++) this.release(i);
+      throw err;
+    }
+    this.#verified(first, last);
+  }
+
+  #put(index: number, data: Uint8Array): Promise<void> {
+    return new Promise((resolve, reject) => this.#t.store.put(index, data, (err) => (err ? reject(err) : resolve())));
+  }
+
+  /** Pieces `first..last` are stored: no longer held, and verified unless removed meanwhile or a peer delivered one first. */
+  #verified(first: number, last: number): void {
+    const t = this.#t;
+    let any = false;
+    for (let index = first; index <= last; index++) {
+      this.#held.delete(index);
+      if (t.destroyed || t.bitfield?.get(index) !== false) continue;
+      t._markVerified(index);
+      for (const wire of t.wires) wire.have(index);
+      any = true;
+    }
+    if (any) t._checkDone();
   }
 }

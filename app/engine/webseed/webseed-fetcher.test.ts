@@ -8,7 +8,7 @@ import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import WebTorrent from 'webtorrent';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { startRangeServer, type RangeServer } from '../../../tests/fixtures/range-server.ts';
 import type { WtTorrent } from '../webtorrent';
 import { fetchFromWebSeed, stopFetchingFromWebSeed } from './webseed-fetcher';
@@ -73,7 +73,8 @@ async function downloadedBytes(torrent: NodeTorrent, dir: string): Promise<Uint8
 }
 
 /** Ranges of 4 pieces: several requests on these small torrents, as 32 MiB ones are on real ones. */
-const start = (torrent: NodeTorrent, url: string): void => fetchFromWebSeed(torrent as unknown as WtTorrent, url, { rangeBytes: 4 * PIECE });
+const start = (torrent: NodeTorrent, url: string, opts: { trusted?: boolean; rangeBytes?: number } = {}): void =>
+  fetchFromWebSeed(torrent as unknown as WtTorrent, url, { rangeBytes: 4 * PIECE, ...opts });
 const event = (torrent: NodeTorrent, name: 'done' | 'ready' | 'close'): Promise<void> =>
   new Promise((resolve) => torrent.once(name, resolve));
 
@@ -84,6 +85,7 @@ describe('fetchFromWebSeed', () => {
     servers = [];
   });
   afterEach(async () => {
+    vi.restoreAllMocks();
     await Promise.all(servers.map((s) => s.close()));
     await Promise.all(clients.map((c) => new Promise<void>((resolve) => c.destroy(() => resolve()))));
     await rm(work, { recursive: true, force: true });
@@ -97,9 +99,12 @@ describe('fetchFromWebSeed', () => {
     const { torrent, dir } = leech(made.torrentFile);
     const verified = new Set<number>();
     torrent.on('verified', (i) => verified.add(i));
+    const whole = vi.spyOn(Response.prototype, 'blob');
     start(torrent, server.url);
     await event(torrent, 'done');
 
+    // Not a trusted source: every piece read and hashed here.
+    expect(whole).not.toHaveBeenCalled();
     expect(verified.size).toBe(made.pieceCount);
     expect(torrent.received).toBe(made.bytes.byteLength);
     expect(server.maxOpen).toBeGreaterThanOrEqual(2);
@@ -121,6 +126,43 @@ describe('fetchFromWebSeed', () => {
     const covering = server.ranges.filter((r) => r.start <= badPiece * PIECE && r.end >= badPiece * PIECE);
     expect(covering.length).toBe(2);
     // Had the corrupt copy been stored, the file would still hold it: it was fetched once more only.
+    expect(Buffer.from(await downloadedBytes(torrent, dir)).equals(Buffer.from(made.bytes))).toBe(true);
+  });
+
+  it("takes the bulk from a trusted source (the app's own bridge) in whole ranges, as Blobs, and webtorrent sees every piece", async () => {
+    const made = await makeTorrent();
+    const server = await startRangeServer(made.bytes);
+    servers.push(server);
+    const { torrent, dir } = leech(made.torrentFile);
+    const verified = new Set<number>();
+    torrent.on('verified', (i) => verified.add(i));
+    const whole = vi.spyOn(Response.prototype, 'blob');
+    start(torrent, server.url, { trusted: true });
+    await event(torrent, 'done');
+
+    expect(whole).toHaveBeenCalledTimes(server.ranges.length);
+    expect(verified.size).toBe(made.pieceCount);
+    expect(torrent.received).toBe(made.bytes.byteLength);
+    expect(Buffer.from(await downloadedBytes(torrent, dir)).equals(Buffer.from(made.bytes))).toBe(true);
+  });
+
+  it('checks a piece of every whole range, and once one fails, checks every piece from then on', async () => {
+    const made = await makeTorrent();
+    const badPiece = 13;
+    const server = await startRangeServer(made.bytes, { corruptOnceAt: badPiece * PIECE + 777 });
+    servers.push(server);
+    const { torrent, dir } = leech(made.torrentFile);
+    const whole = vi.spyOn(Response.prototype, 'blob');
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
+    // One piece per range, so the piece checked is the corrupt one.
+    start(torrent, server.url, { trusted: true, rangeBytes: PIECE });
+    await event(torrent, 'done');
+
+    expect(server.ranges.filter((r) => r.start === badPiece * PIECE)).toHaveLength(2);
+    expect(warn).toHaveBeenCalledWith(expect.stringMatching(/piece 13 failed verification; checking every piece/));
+    // Whole until the bad one (two slots: at most one more after it), piece by piece after.
+    expect(whole.mock.calls.length).toBeGreaterThan(badPiece);
+    expect(whole.mock.calls.length).toBeLessThan(badPiece + 3);
     expect(Buffer.from(await downloadedBytes(torrent, dir)).equals(Buffer.from(made.bytes))).toBe(true);
   });
 

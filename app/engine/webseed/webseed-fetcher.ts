@@ -3,7 +3,8 @@ import { backoffMs } from './backoff';
 import { ByteBudget } from './byte-budget';
 import { Pacer } from './pacer';
 import type { BodyFiller } from './body-filler';
-import { openRangeBody } from './range-body';
+import { BulkMode } from './bulk-mode';
+import { fetchRangeBlob, openRangeBody } from './range-body';
 import { fetchOrder, isWanted } from './piece-order';
 import { bytesOf, planRange, type PieceRange, type TorrentGeometry } from './range-plan';
 import { internalsOf, TorrentPieces } from './torrent-pieces';
@@ -19,6 +20,13 @@ export interface FetchTuning {
   bulkRequests: number;
   /** Bytes per request, rounded down to whole pieces (at least one). */
   rangeBytes: number;
+  /**
+   * The source only serves pieces whose hash it checked, and is trusted as
+   * the app itself is: the app's own bridge, the server that also serves
+   * this code. Its bulk ranges are then taken whole (bulk-mode.ts) with one
+   * piece of each checked.
+   */
+  trusted: boolean;
 }
 
 /**
@@ -28,9 +36,11 @@ export interface FetchTuning {
  * to its headers). Two keep one body flowing while the other starts, and
  * leave Chromium's six connections per host to the urgent slot and the app.
  */
-const DEFAULT_TUNING: FetchTuning = { bulkRequests: 2, rangeBytes: 32 * MiB };
+const DEFAULT_TUNING: FetchTuning = { bulkRequests: 2, rangeBytes: 32 * MiB, trusted: false };
 /** Fetched but not yet stored (hashing or waiting for IndexedDB). */
 const UNSTORED_LIMIT = 48 * MiB;
+/** The same for whole ranges, which wait in the browser's memory, not this thread's: a few of the largest. */
+const UNSTORED_WHOLE_LIMIT = 96 * MiB;
 /** How often an idle slot looks again, for pieces a stalled peer gave back. */
 const IDLE_POLL_MS = 500;
 
@@ -62,7 +72,8 @@ export function stopFetchingFromWebSeed(torrent: WtTorrent): void {
 /**
  * Several piece-aligned range requests in flight, plus one slot kept for what
  * a stream waits for. Each piece is cut out of the body as it arrives, its
- * SHA-1 checked, stored, and only then announced as verified.
+ * SHA-1 checked, stored, and only then announced as verified; from a
+ * trusted source, the bulk comes in whole ranges instead (#fetchWhole).
  */
 class WebSeedFetcher {
   readonly #torrent: WtTorrentInternals;
@@ -73,6 +84,10 @@ class WebSeedFetcher {
   #geometry: TorrentGeometry = { pieceLength: 0, length: 0 };
   readonly #abort = new AbortController();
   readonly #budget = new ByteBudget(UNSTORED_LIMIT);
+  readonly #wholeBudget = new ByteBudget(UNSTORED_WHOLE_LIMIT);
+  readonly #bulk: BulkMode;
+  /** Cleared for good once a whole range's checked piece fails. */
+  #trusted: boolean;
   readonly #pacer: Pacer;
   #failures = 0;
   #retryAt = 0;
@@ -83,6 +98,8 @@ class WebSeedFetcher {
     this.#pieces = new TorrentPieces(torrent);
     this.#url = url;
     this.#tuning = tuning;
+    this.#trusted = tuning.trusted;
+    this.#bulk = new BulkMode(tuning.rangeBytes);
     this.#pacer = new Pacer(() => (torrent.destroyed ? -1 : torrent.client._downloadLimit));
   }
 
@@ -125,14 +142,15 @@ class WebSeedFetcher {
         (index) => isWanted(wanted, urgent, index) && this.#pieces.claim(index),
         this.#torrent.pieces.length,
         this.#geometry.pieceLength,
-        this.#tuning.rangeBytes,
+        urgent || !this.#trusted ? this.#tuning.rangeBytes : this.#bulk.rangeBytes,
       );
       if (!range) {
         await this.#sleep(IDLE_POLL_MS);
         continue;
       }
       try {
-        await this.#fetch(range, urgent);
+        if (!urgent && this.#trusted && this.#bulk.whole && !this.#pacer.limited) await this.#fetchWhole(range);
+        else await this.#fetch(range, urgent);
         this.#failures = 0;
       } catch (err) {
         if (this.#stopped) return;
@@ -143,6 +161,7 @@ class WebSeedFetcher {
 
   async #fetch(range: PieceRange, urgent: boolean): Promise<void> {
     const bytes = bytesOf(this.#geometry, range);
+    const started = Date.now();
     // What a stream waits for is handed on piece by piece, and so is everything under a
     // download limit (a 2 MiB read at 64 KB/s would be one burst, then 30 s of nothing);
     // otherwise the bulk comes a stored run at a time (below).
@@ -184,11 +203,70 @@ class WebSeedFetcher {
       if (next <= range.last || (await body.hasMore())) {
         throw new Error(`the server sent a wrong length for bytes ${bytes.start}-${bytes.end}`);
       }
+      if (!urgent) this.#bulk.record(bytes.end - bytes.start + 1, Date.now() - started);
     } finally {
       await body?.cancel();
       // Pieces the body did not bring go back to webtorrent (and to the next plan).
       for (let i = next; i <= range.last; i++) this.#pieces.release(i);
     }
+  }
+
+  /**
+   * A bulk range from a trusted source, taken whole as a Blob: its bytes
+   * stay in the browser's network and storage code, never copied into this
+   * thread nor hashed here. One piece of it, picked at random, is hashed,
+   * so a source that sends wrong bytes (a bug, a file changed under it) is
+   * caught, and from then on every piece is checked.
+   */
+  async #fetchWhole(range: PieceRange): Promise<void> {
+    const bytes = bytesOf(this.#geometry, range);
+    const size = bytes.end - bytes.start + 1;
+    let storing = false;
+    await this.#wholeBudget.take(size);
+    try {
+      const started = Date.now();
+      const run = await fetchRangeBlob(this.#url, bytes, this.#abort.signal);
+      this.#bulk.record(size, Date.now() - started);
+      markOnce('webseed:first-byte');
+      this.#pieces.countDownload(size);
+      const checked = range.first + Math.floor(Math.random() * (range.last - range.first + 1));
+      if (!(await this.#pieceOfRunMatches(run, range.first, checked))) {
+        this.#trusted = false;
+        throw new Error(`piece ${checked} failed verification; checking every piece from now on`);
+      }
+      markOnce('webseed:first-hashed');
+      if (this.#stopped) return;
+      storing = true;
+      void this.#storeWhole(range, run, size);
+    } finally {
+      if (!storing) {
+        this.#wholeBudget.give(size);
+        for (let i = range.first; i <= range.last; i++) this.#pieces.release(i);
+      }
+    }
+  }
+
+  async #pieceOfRunMatches(run: Blob, first: number, index: number): Promise<boolean> {
+    const expected = this.#torrent._hashes[index];
+    const at = (index - first) * this.#geometry.pieceLength;
+    const data = new Uint8Array(await run.slice(at, at + pieceSize(this.#geometry, index)).arrayBuffer());
+    return expected !== undefined && (await pieceMatches(data, expected));
+  }
+
+  async #storeWhole(range: PieceRange, run: Blob, size: number): Promise<void> {
+    try {
+      await this.#pieces.storeVerifiedRun(range.first, range.last - range.first + 1, run);
+      markOnce('webseed:first-stored');
+    } catch (err) {
+      this.#storeFailed(err);
+    } finally {
+      this.#wholeBudget.give(size);
+    }
+  }
+
+  /** As webtorrent does when its store fails (e.g. storage full): the torrent stops with the error. */
+  #storeFailed(err: unknown): void {
+    if (!this.#torrent.destroyed) this.#torrent._destroy(err instanceof Error ? err : new Error(String(err)));
   }
 
   /** Checks a piece's hash, then stores it; a bad piece is never stored. */
@@ -207,8 +285,7 @@ class WebSeedFetcher {
       await this.#pieces.storeVerified(index, data);
       markOnce('webseed:first-stored');
     } catch (err) {
-      // As webtorrent does when its store fails (e.g. storage full): the torrent stops with the error.
-      if (!this.#torrent.destroyed) this.#torrent._destroy(err instanceof Error ? err : new Error(String(err)));
+      this.#storeFailed(err);
     } finally {
       this.#budget.give(size);
     }
