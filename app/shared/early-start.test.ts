@@ -1,14 +1,53 @@
 import { runInNewContext } from 'node:vm';
 import { describe, expect, it } from 'vitest';
-import { EARLY_ENGINE_GLOBAL, EARLY_ENGINE_MARK, ENGINE_CONFIG_URL, SERVICE_WORKER_URL, earlyStartScript } from './early-start';
+import { writeSnapshot } from '../src/state/status-snapshot';
+import {
+  EARLY_ENGINE_GLOBAL,
+  EARLY_ENGINE_MARK,
+  EARLY_VIDEO_GLOBAL,
+  EARLY_VIDEO_MARK,
+  EARLY_VIDEO_TTL_MS,
+  ENGINE_CONFIG_URL,
+  SERVICE_WORKER_URL,
+  earlyStartScript,
+} from './early-start';
+import { sampleRecord } from './sample-record';
+import { storedStatus } from './stored-status';
+import { streamPath } from './stream-url';
 
 type Listener = (event: { message?: string }) => void;
 
+interface FakeElement {
+  tag: string;
+  rel?: string;
+  as?: string;
+  href?: string;
+  crossOrigin?: string;
+  src?: string;
+  muted?: boolean;
+  autoplay?: boolean;
+  playsInline?: boolean;
+  preload?: string;
+  calls: string[];
+  removeAttribute(name: string): void;
+  load(): void;
+  remove(): void;
+}
+
+interface Page {
+  /** location.pathname + location.search */
+  url?: string;
+  controlled?: boolean;
+  /** localStorage's items */
+  storage?: Map<string, string>;
+}
+
 /** Runs the script against stand-ins for the globals it touches; returns what it did. */
-function run(options: { worker?: 'ok' | 'throws' | 'missing'; serviceWorker?: boolean; offline?: boolean }) {
+function run(options: { worker?: 'ok' | 'throws' | 'missing'; serviceWorker?: boolean; offline?: boolean; page?: Page }) {
   const registered: string[] = [];
-  const appended: { rel?: string; as?: string; href?: string; crossOrigin?: string }[] = [];
+  const appended: FakeElement[] = [];
   const marks: string[] = [];
+  const timers: { fn: () => void; ms: number }[] = [];
   const workers: { url: string; type: unknown; listeners: Record<string, Listener> }[] = [];
   class FakeWorker {
     listeners: Record<string, Listener> = {};
@@ -21,22 +60,72 @@ function run(options: { worker?: 'ok' | 'throws' | 'missing'; serviceWorker?: bo
     }
   }
   const self: Record<string, unknown> = {};
+  const page = options.page ?? {};
   const navigator =
     options.serviceWorker === false
       ? {}
-      : { onLine: !options.offline, serviceWorker: { register: (url: string) => (registered.push(url), Promise.resolve()) } };
+      : {
+          onLine: !options.offline,
+          serviceWorker: {
+            controller: page.controlled ? {} : null,
+            register: (url: string) => (registered.push(url), Promise.resolve()),
+          },
+        };
+  const url = new URL(page.url ?? '/', 'https://app.example');
+  const storage = page.storage ?? new Map<string, string>();
   const document = {
-    createElement: () => ({}),
-    head: { appendChild: (el: (typeof appended)[number]) => appended.push(el) },
+    createElement: (tag: string): FakeElement => {
+      const calls: string[] = [];
+      return {
+        tag,
+        calls,
+        removeAttribute: (name) => calls.push(`removeAttribute ${name}`),
+        load: () => calls.push('load'),
+        remove: () => calls.push('remove'),
+      };
+    },
+    head: { appendChild: (el: FakeElement) => appended.push(el) },
   };
   runInNewContext(earlyStartScript('/assets/worker-abc.js'), {
     self,
     navigator,
     document,
+    location: { pathname: url.pathname, search: url.search },
+    localStorage: { getItem: (key: string) => storage.get(key) ?? null },
+    URLSearchParams,
+    setTimeout: (fn: () => void, ms: number) => timers.push({ fn, ms }),
     Worker: options.worker === 'missing' ? undefined : FakeWorker,
     performance: { mark: (m: string) => marks.push(m) },
   });
-  return { registered, marks, workers, appended, boot: self[EARLY_ENGINE_GLOBAL] as { error: string | null } | undefined };
+  return {
+    registered,
+    marks,
+    workers,
+    appended,
+    timers,
+    boot: self[EARLY_ENGINE_GLOBAL] as { error: string | null } | undefined,
+    early: self[EARLY_VIDEO_GLOBAL] as { infoHash: string; fileIndex: number; video: FakeElement } | undefined,
+    self,
+  };
+}
+
+const IH = 'e'.repeat(40);
+
+/** localStorage as the app leaves it after showing the sample torrent's page. */
+function storageWithSnapshot(): Map<string, string> {
+  const items = new Map<string, string>();
+  const storage = {
+    get length() {
+      return items.size;
+    },
+    key: (i: number) => [...items.keys()][i] ?? null,
+    getItem: (key: string) => items.get(key) ?? null,
+    setItem: (key: string, value: string) => void items.set(key, value),
+    removeItem: (key: string) => void items.delete(key),
+    clear: () => items.clear(),
+  };
+  writeSnapshot(storedStatus(sampleRecord(IH, 1), [0, 1, 2]), storage);
+  return items;
 }
 
 describe('earlyStartScript', () => {
@@ -50,7 +139,7 @@ describe('earlyStartScript', () => {
 
   it('preloads the engine config while online, not offline', () => {
     expect(run({ worker: 'ok' }).appended).toEqual([
-      { rel: 'preload', as: 'fetch', crossOrigin: 'anonymous', href: ENGINE_CONFIG_URL },
+      expect.objectContaining({ tag: 'link', rel: 'preload', as: 'fetch', crossOrigin: 'anonymous', href: ENGINE_CONFIG_URL }),
     ]);
     expect(run({ worker: 'ok', serviceWorker: false }).appended).toEqual([]);
   });
@@ -60,6 +149,12 @@ describe('earlyStartScript', () => {
     expect(done.workers).toEqual([]);
     expect(done.boot).toBeUndefined();
     expect(done.registered).toEqual([SERVICE_WORKER_URL]);
+  });
+
+  it('starts a stored video offline too, where the engine is left to the app', () => {
+    const done = run({ worker: 'ok', offline: true, page: { url: `/t/${IH}?play=0`, controlled: true, storage: storageWithSnapshot() } });
+    expect(done.early).toMatchObject({ infoHash: IH, fileIndex: 0 });
+    expect(done.workers).toEqual([]);
   });
 
   it('keeps a load error for the app, which listens only later', () => {
@@ -73,5 +168,50 @@ describe('earlyStartScript', () => {
     const without = run({ worker: 'missing', serviceWorker: false });
     expect(without.boot).toBeUndefined();
     expect(without.registered).toEqual([]);
+  });
+
+  it('starts a stored video of a play link, muted and loading, where the player will adopt it', () => {
+    const done = run({ worker: 'ok', serviceWorker: false, page: { url: `/t/${IH}?play=0`, controlled: true, storage: storageWithSnapshot() } });
+    expect(done.early).toBeUndefined();
+    const ok = run({ worker: 'ok', page: { url: `/t/${IH.toUpperCase()}?play=0`, controlled: true, storage: storageWithSnapshot() } });
+    const video = ok.early?.video;
+    expect(ok.early).toMatchObject({ infoHash: IH, fileIndex: 0 });
+    expect(video).toMatchObject({ tag: 'video', muted: true, autoplay: true, playsInline: true, preload: 'auto' });
+    expect(video?.src).toBe(streamPath(IH, { index: 0, name: 'a.mp4' }));
+    expect(ok.appended).toContain(video);
+    expect(ok.marks).toEqual([EARLY_VIDEO_MARK, EARLY_ENGINE_MARK]);
+  });
+
+  it('stops and removes an early video no player took in time, and leaves a taken one alone', () => {
+    const page = { url: `/t/${IH}?play=0`, controlled: true, storage: storageWithSnapshot() };
+    const left = run({ worker: 'ok', page });
+    expect(left.timers.map((t) => t.ms)).toEqual([EARLY_VIDEO_TTL_MS]);
+    left.timers[0]?.fn();
+    expect(left.self[EARLY_VIDEO_GLOBAL]).toBeUndefined();
+    expect(left.appended.find((el) => el.tag === 'video')?.calls).toEqual(['removeAttribute src', 'load', 'remove']);
+
+    const taken = run({ worker: 'ok', page });
+    const video = taken.early?.video;
+    delete taken.self[EARLY_VIDEO_GLOBAL];
+    taken.timers[0]?.fn();
+    expect(video?.calls).toEqual([]);
+  });
+
+  it('starts no video without a controlling service worker, a stored video file, or a numbered play link', () => {
+    const storage = storageWithSnapshot();
+    const started = (page: Page) => run({ worker: 'ok', page }).appended.some((el) => el.tag === 'video');
+    expect(started({ url: `/t/${IH}?play=0`, controlled: false, storage })).toBe(false);
+    expect(started({ url: `/t/${IH}?play=1`, controlled: true, storage })).toBe(false);
+    expect(started({ url: `/t/${IH}?play=5`, controlled: true, storage })).toBe(false);
+    expect(started({ url: `/t/${IH}?play=main`, controlled: true, storage })).toBe(false);
+    expect(started({ url: `/t/${IH}`, controlled: true, storage })).toBe(false);
+    expect(started({ url: `/t/${IH}?play=0`, controlled: true })).toBe(false);
+  });
+
+  it('still starts the engine when the snapshot is unreadable', () => {
+    const storage = new Map([[`btstream:status:${IH}`, '{not json']]);
+    const done = run({ worker: 'ok', page: { url: `/t/${IH}?play=0`, controlled: true, storage } });
+    expect(done.early).toBeUndefined();
+    expect(done.boot).toMatchObject({ error: null });
   });
 });

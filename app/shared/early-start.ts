@@ -1,8 +1,12 @@
+import { FILE_INDEX, TORRENT_PAGE_PATH as PLAY_LINK_PATH } from './play-link';
+
 /**
  * index.html starts the engine worker, registers the service worker and
  * preloads the engine's config from a small inline script, so all three load
  * while the app's own bundle does instead of after it. The app adopts that worker (app/src/engine/early-engine.ts)
  * and its own registration of the service worker finds this one.
+ * On a play link (/t/<ih>?play=<n>) to a stored video it also starts the
+ * video, which the app's player adopts (app/src/engine/early-video.ts).
  */
 export const EARLY_ENGINE_GLOBAL = '__btEarlyEngine';
 export const EARLY_ENGINE_MARK = 'bt:page:worker-created';
@@ -10,6 +14,20 @@ export const EARLY_ENGINE_MARK = 'bt:page:worker-created';
 export const SERVICE_WORKER_URL = '/sw.js';
 /** The server's settings for the engine (app/src/engine/config.ts), preloaded while online. */
 export const ENGINE_CONFIG_URL = '/api/config';
+
+export const EARLY_VIDEO_GLOBAL = '__btEarlyVideo';
+export const EARLY_VIDEO_MARK = 'bt:page:video-created';
+/** The app's per-torrent status snapshots (app/src/state/status-snapshot.ts): they give the file's type and name. */
+export const STATUS_SNAPSHOT_PREFIX = 'btstream:status:';
+/** An early video no player adopted stops loading after this. */
+export const EARLY_VIDEO_TTL_MS = 10_000;
+
+/** A muted, autoplaying video of one file, loading from the service worker inside <head>, which is never rendered. */
+export interface EarlyVideo {
+  infoHash: string;
+  fileIndex: number;
+  video: HTMLVideoElement;
+}
 
 export interface EarlyEngine {
   worker: Worker;
@@ -33,6 +51,7 @@ export function earlyStartScript(workerUrl: string): string {
     `      config.href = ${JSON.stringify(ENGINE_CONFIG_URL)};`,
     '      document.head.appendChild(config);',
     '    }',
+    ...earlyVideoLines(),
     // Offline there is no peer to reach: the app starts the engine once a video has started (connect.ts).
     "    if (typeof Worker === 'undefined' || !navigator.onLine) return;",
     `    var worker = new Worker(${JSON.stringify(workerUrl)}, { type: 'module', name: 'engine' });`,
@@ -43,4 +62,47 @@ export function earlyStartScript(workerUrl: string): string {
     '  } catch (e) {}',
     '})();',
   ].join('\n');
+}
+
+/**
+ * Starts the video only where it can play at once: a service worker serves
+ * /stream/ already, and the page's last snapshot says the file is a video
+ * (with its name, so the URL is the player's own, app/shared/stream-url.ts).
+ */
+function earlyVideoLines(): string[] {
+  return [
+    '    try {',
+    `      var link = new RegExp(${JSON.stringify(PLAY_LINK_PATH.source)}).exec(location.pathname);`,
+    "      var play = new URLSearchParams(location.search).get('play');",
+    `      var playable = link && play !== null && new RegExp(${JSON.stringify(FILE_INDEX.source)}).test(play);`,
+    '      var sw = navigator.serviceWorker;',
+    '      if (playable && sw && sw.controller) {',
+    '        var infoHash = link[1].toLowerCase();',
+    '        var index = Number(play);',
+    `        var snap = JSON.parse(localStorage.getItem(${JSON.stringify(STATUS_SNAPSHOT_PREFIX)} + infoHash) || 'null');`,
+    '        var files = (snap && snap.status && snap.status.files) || [];',
+    '        var file = null;',
+    '        for (var i = 0; i < files.length; i++) if (files[i] && files[i].index === index) file = files[i];',
+    "        if (file && typeof file.mimeType === 'string' && /^video\\//.test(file.mimeType.trim().toLowerCase())) {",
+    "          var video = document.createElement('video');",
+    '          video.muted = true;',
+    '          video.autoplay = true;',
+    '          video.playsInline = true;',
+    "          video.preload = 'auto';",
+    "          video.src = '/stream/' + infoHash + '/' + index + (file.name ? '/' + encodeURIComponent(file.name) : '');",
+    '          document.head.appendChild(video);',
+    '          var early = { infoHash: infoHash, fileIndex: index, video: video };',
+    `          self[${JSON.stringify(EARLY_VIDEO_GLOBAL)}] = early;`,
+    `          performance.mark(${JSON.stringify(EARLY_VIDEO_MARK)});`,
+    '          setTimeout(function () {',
+    `            if (self[${JSON.stringify(EARLY_VIDEO_GLOBAL)}] !== early) return;`,
+    `            delete self[${JSON.stringify(EARLY_VIDEO_GLOBAL)}];`,
+    "            video.removeAttribute('src');",
+    '            video.load();',
+    '            video.remove();',
+    `          }, ${EARLY_VIDEO_TTL_MS});`,
+    '        }',
+    '      }',
+    '    } catch (e) {}',
+  ];
 }

@@ -3,8 +3,8 @@
  * one file in the player (app/src/lib/routes.ts builds it). The service
  * worker reads it before the app runs, so only a full info hash counts.
  */
-const TORRENT_PAGE_PATH = /^\/t\/([0-9a-fA-F]{40})\/?$/;
-const FILE_INDEX = /^\d{1,6}$/;
+export const TORRENT_PAGE_PATH = /^\/t\/([0-9a-fA-F]{40})\/?$/;
+export const FILE_INDEX = /^\d{1,6}$/;
 
 export interface LikelyPlayed {
   infoHash: string;

@@ -1,0 +1,17 @@
+import { EARLY_VIDEO_GLOBAL, type EarlyVideo } from '../../shared/early-start';
+
+/**
+ * The video index.html started for this file of this torrent, if it did;
+ * taken once. One started for another file is stopped: no player will show it.
+ */
+export function takeEarlyVideo(infoHash: string, fileIndex: number): HTMLVideoElement | null {
+  const holder = globalThis as unknown as Record<string, EarlyVideo | undefined>;
+  const early = holder[EARLY_VIDEO_GLOBAL];
+  if (!early) return null;
+  delete holder[EARLY_VIDEO_GLOBAL];
+  if (early.infoHash === infoHash && early.fileIndex === fileIndex) return early.video;
+  early.video.removeAttribute('src');
+  early.video.load();
+  early.video.remove();
+  return null;
+}

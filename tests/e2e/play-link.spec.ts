@@ -1,0 +1,68 @@
+/**
+ * A play link (/t/<infoHash>?play=<n>) opened in a tab the service worker
+ * controls: index.html's early script starts the video before the app runs,
+ * and the player adopts that element with everything the player's own video
+ * has. A play link to a file that is not a video starts nothing early.
+ */
+import type { Page } from '@playwright/test';
+import { EARLY_VIDEO_MARK } from '../../app/shared/early-start.ts';
+import { createMixedFiles, SUBTITLE_LINE } from '../fixtures/mixed-files.ts';
+import { expect, test } from './fixtures.ts';
+import { expectPlayedPast, waitForServiceWorkerControl } from './helpers.ts';
+
+const startedEarly = (page: Page) =>
+  page.evaluate((mark) => performance.getEntriesByName(mark, 'mark').length > 0, EARLY_VIDEO_MARK);
+
+test('a play link starts its video early, and the player adopts it whole', async ({ page }) => {
+  const { paths } = await createMixedFiles();
+  await page.goto('/');
+  await waitForServiceWorkerControl(page);
+  await page.getByTestId('seed-input').setInputFiles(paths);
+  await expect(page.getByTestId('torrent-page')).toBeVisible({ timeout: 60_000 });
+  const infoHash = new URL(page.url()).pathname.split('/')[2] ?? '';
+  const indexOf = async (name: string) =>
+    Number(await page.locator('[data-testid="file-row"]', { hasText: name }).getAttribute('data-index'));
+  const film = await indexOf('Film.mp4');
+  const subtitles = await indexOf('Film.en.srt');
+
+  await test.step('the video starts from index.html and plays in the player', async () => {
+    await page.goto(`/t/${infoHash}?play=${film}`);
+    expect(await startedEarly(page)).toBe(true);
+    const video = page.locator('video[data-testid="player"]');
+    await expectPlayedPast(video, 1);
+    expect(await page.evaluate(() => [document.querySelectorAll('video').length, document.head.querySelector('video')])).toEqual([
+      1,
+      null,
+    ]);
+    await expect(video).toBeVisible();
+    expect(await video.evaluate((v: HTMLVideoElement) => v.controls && v.muted)).toBe(true);
+  });
+
+  await test.step('subtitles, shortcuts, Media Session and picture-in-picture work on it', async () => {
+    const video = page.locator('video[data-testid="player"]');
+    await expect(video.locator('track[data-testid="subtitle-track"]')).toHaveAttribute('label', 'en');
+    await expect
+      .poll(() =>
+        video.evaluate((v: HTMLVideoElement) => {
+          const track = v.textTracks[0];
+          if (!track) return null;
+          track.mode = 'showing';
+          const cue = track.cues?.[0];
+          return cue instanceof VTTCue ? cue.text : null;
+        }),
+      )
+      .toBe(SUBTITLE_LINE);
+    await page.locator('body').click({ position: { x: 1, y: 1 } });
+    await page.keyboard.press('m');
+    expect(await video.evaluate((v: HTMLVideoElement) => v.muted)).toBe(false);
+    expect(await page.evaluate(() => navigator.mediaSession.metadata?.title)).toBe('Film.mp4');
+    await expect(page.getByTestId('pip')).toBeVisible();
+  });
+
+  await test.step('a play link to the subtitles starts no video', async () => {
+    await page.goto(`/t/${infoHash}?play=${subtitles}`);
+    await expect(page.getByTestId('viewer-text')).toContainText(SUBTITLE_LINE);
+    expect(await startedEarly(page)).toBe(false);
+    expect(await page.evaluate(() => document.querySelectorAll('video').length)).toBe(0);
+  });
+});
