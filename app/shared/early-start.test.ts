@@ -112,7 +112,7 @@ function run(options: { worker?: 'ok' | 'throws' | 'missing'; serviceWorker?: bo
 const IH = 'e'.repeat(40);
 
 /** localStorage as the app leaves it after showing the sample torrent's page. */
-function storageWithSnapshot(): Map<string, string> {
+function storageWithSnapshot(stored = [0, 1, 2]): Map<string, string> {
   const items = new Map<string, string>();
   const storage = {
     get length() {
@@ -124,7 +124,7 @@ function storageWithSnapshot(): Map<string, string> {
     removeItem: (key: string) => void items.delete(key),
     clear: () => items.clear(),
   };
-  writeSnapshot(storedStatus(sampleRecord(IH, 1), [0, 1, 2]), storage);
+  writeSnapshot(storedStatus(sampleRecord(IH, 1), stored), storage);
   return items;
 }
 
@@ -197,15 +197,33 @@ describe('earlyStartScript', () => {
     expect(video?.calls).toEqual([]);
   });
 
-  it('starts no video without a controlling service worker, a stored video file, or a numbered play link', () => {
+  it('starts the main video of a ?play=main link, as of a numbered one', () => {
+    const done = run({ worker: 'ok', page: { url: `/t/${IH}?play=main`, controlled: true, storage: storageWithSnapshot() } });
+    expect(done.early).toMatchObject({ infoHash: IH, fileIndex: 0, video: { autoplay: true, muted: true } });
+  });
+
+  it("loads a torrent page's main video paused, for its Play button, only when it is wholly stored", () => {
+    const done = run({ worker: 'ok', page: { url: `/t/${IH}`, controlled: true, storage: storageWithSnapshot() } });
+    expect(done.early).toMatchObject({ infoHash: IH, fileIndex: 0, video: { autoplay: false, preload: 'auto', muted: true } });
+    expect(done.early?.video.src).toBe(streamPath(IH, { index: 0, name: 'a.mp4' }));
+    // Piece 1 (half the video's bytes) missing: nothing early, no request that would have the engine fetch it.
+    const partial = run({ worker: 'ok', page: { url: `/t/${IH}`, controlled: true, storage: storageWithSnapshot([0, 2]) } });
+    expect(partial.early).toBeUndefined();
+    // A play link plays what is there, and the engine fetches the rest.
+    const link = run({ worker: 'ok', page: { url: `/t/${IH}?play=0`, controlled: true, storage: storageWithSnapshot([0, 2]) } });
+    expect(link.early).toMatchObject({ fileIndex: 0 });
+  });
+
+  it('starts no video without a controlling service worker, a video file in the snapshot, or a file number', () => {
     const storage = storageWithSnapshot();
     const started = (page: Page) => run({ worker: 'ok', page }).appended.some((el) => el.tag === 'video');
     expect(started({ url: `/t/${IH}?play=0`, controlled: false, storage })).toBe(false);
     expect(started({ url: `/t/${IH}?play=1`, controlled: true, storage })).toBe(false);
     expect(started({ url: `/t/${IH}?play=5`, controlled: true, storage })).toBe(false);
-    expect(started({ url: `/t/${IH}?play=main`, controlled: true, storage })).toBe(false);
-    expect(started({ url: `/t/${IH}`, controlled: true, storage })).toBe(false);
+    expect(started({ url: `/t/${IH}?play=first`, controlled: true, storage })).toBe(false);
     expect(started({ url: `/t/${IH}?play=0`, controlled: true })).toBe(false);
+    expect(started({ url: `/t/${IH}`, controlled: true })).toBe(false);
+    expect(started({ url: `/`, controlled: true, storage })).toBe(false);
   });
 
   it('still starts the engine when the snapshot is unreadable', () => {

@@ -5,8 +5,10 @@ import { FILE_INDEX, TORRENT_PAGE_PATH as PLAY_LINK_PATH } from './play-link';
  * preloads the engine's config from a small inline script, so all three load
  * while the app's own bundle does instead of after it. The app adopts that worker (app/src/engine/early-engine.ts)
  * and its own registration of the service worker finds this one.
- * On a play link (/t/<ih>?play=<n>) to a stored video it also starts the
- * video, which the app's player adopts (app/src/engine/early-video.ts).
+ * On a play link (/t/<ih>?play=<n>|main) to a stored video it also starts the
+ * video, and on a torrent's page alone it loads its main video, if wholly
+ * stored, paused for the Play button: the app's player adopts either
+ * (app/src/engine/early-video.ts).
  */
 export const EARLY_ENGINE_GLOBAL = '__btEarlyEngine';
 export const EARLY_ENGINE_MARK = 'bt:page:worker-created';
@@ -22,7 +24,7 @@ export const STATUS_SNAPSHOT_PREFIX = 'btstream:status:';
 /** An early video no player adopted stops loading after this. */
 export const EARLY_VIDEO_TTL_MS = 10_000;
 
-/** A muted, autoplaying video of one file, loading from the service worker inside <head>, which is never rendered. */
+/** A muted video of one file, loading from the service worker inside <head>, which is never rendered. */
 export interface EarlyVideo {
   infoHash: string;
   fileIndex: number;
@@ -68,25 +70,29 @@ export function earlyStartScript(workerUrl: string): string {
  * Starts the video only where it can play at once: a service worker serves
  * /stream/ already, and the page's last snapshot says the file is a video
  * (with its name, so the URL is the player's own, app/shared/stream-url.ts).
+ * A play link's video plays (muted, as the player's own); a torrent page's
+ * main video, only if the snapshot has it wholly stored, just loads, so Play
+ * finds its first frame decoded.
  */
 function earlyVideoLines(): string[] {
   return [
     '    try {',
     `      var link = new RegExp(${JSON.stringify(PLAY_LINK_PATH.source)}).exec(location.pathname);`,
     "      var play = new URLSearchParams(location.search).get('play');",
-    `      var playable = link && play !== null && new RegExp(${JSON.stringify(FILE_INDEX.source)}).test(play);`,
     '      var sw = navigator.serviceWorker;',
-    '      if (playable && sw && sw.controller) {',
+    '      if (link && sw && sw.controller) {',
     '        var infoHash = link[1].toLowerCase();',
-    '        var index = Number(play);',
     `        var snap = JSON.parse(localStorage.getItem(${JSON.stringify(STATUS_SNAPSHOT_PREFIX)} + infoHash) || 'null');`,
+    `        var numbered = play !== null && new RegExp(${JSON.stringify(FILE_INDEX.source)}).test(play);`,
+    "        var index = numbered ? Number(play) : play === null || play === 'main' ? snap && snap.mainFile : null;",
     '        var files = (snap && snap.status && snap.status.files) || [];',
     '        var file = null;',
-    '        for (var i = 0; i < files.length; i++) if (files[i] && files[i].index === index) file = files[i];',
-    "        if (file && typeof file.mimeType === 'string' && /^video\\//.test(file.mimeType.trim().toLowerCase())) {",
+    "        for (var i = 0; i < files.length; i++) if (files[i] && typeof index === 'number' && files[i].index === index) file = files[i];",
+    "        var isVideo = file && typeof file.mimeType === 'string' && /^video\\//.test(file.mimeType.trim().toLowerCase());",
+    '        if (isVideo && (play !== null || file.progress === 1)) {',
     "          var video = document.createElement('video');",
     '          video.muted = true;',
-    '          video.autoplay = true;',
+    '          video.autoplay = play !== null;',
     '          video.playsInline = true;',
     "          video.preload = 'auto';",
     "          video.src = '/stream/' + infoHash + '/' + index + (file.name ? '/' + encodeURIComponent(file.name) : '');",

@@ -2,7 +2,8 @@
  * A play link (/t/<infoHash>?play=<n>) opened in a tab the service worker
  * controls: index.html's early script starts the video before the app runs,
  * and the player adopts that element with everything the player's own video
- * has. A play link to a file that is not a video starts nothing early.
+ * has; a torrent's page loads its stored main video paused, and Play adopts
+ * it. A play link to a file that is not a video starts nothing early.
  */
 import type { Page } from '@playwright/test';
 import { EARLY_VIDEO_MARK } from '../../app/shared/early-start.ts';
@@ -57,6 +58,20 @@ test('a play link starts its video early, and the player adopts it whole', async
     expect(await video.evaluate((v: HTMLVideoElement) => v.muted)).toBe(false);
     expect(await page.evaluate(() => navigator.mediaSession.metadata?.title)).toBe('Film.mp4');
     await expect(page.getByTestId('pip')).toBeVisible();
+  });
+
+  await test.step("the torrent's page loads its stored main video, paused, and Play adopts it", async () => {
+    await page.goto(`/t/${infoHash}`);
+    expect(await startedEarly(page)).toBe(true);
+    const early = await page.waitForFunction(() => {
+      const v = document.head.querySelector('video');
+      return v && v.readyState >= HTMLMediaElement.HAVE_CURRENT_DATA && v.paused ? v : null;
+    });
+    await page.locator('[data-testid="file-row"]', { hasText: 'Film.mp4' }).getByTestId('file-play').click();
+    const video = page.locator('video[data-testid="player"]');
+    await expectPlayedPast(video, 1);
+    expect(await video.evaluate((v, e) => v === e, early)).toBe(true);
+    expect(await page.evaluate(() => document.querySelectorAll('video').length)).toBe(1);
   });
 
   await test.step('a play link to the subtitles starts no video', async () => {

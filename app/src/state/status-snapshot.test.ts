@@ -48,6 +48,15 @@ describe('status snapshots', () => {
     expect(readSnapshot(IH, storage)).toBeUndefined();
   });
 
+  it("names the torrent's main media file for index.html's early script, or none", () => {
+    const storage = new MemoryStorage();
+    writeSnapshot(status(IH), storage);
+    expect(JSON.parse(storage.getItem(`btstream:status:${IH}`) ?? '{}')).toMatchObject({ mainFile: 0 });
+    // Two files of the same size: neither holds the torrent on its own.
+    writeSnapshot(status(IH, 3), storage);
+    expect(JSON.parse(storage.getItem(`btstream:status:${IH}`) ?? '{}')).toMatchObject({ mainFile: null });
+  });
+
   it('keeps nothing for a torrent without files yet, or with very many', () => {
     const storage = new MemoryStorage();
     writeSnapshot(status(IH, 0), storage);

@@ -1,4 +1,6 @@
+import { STATUS_SNAPSHOT_PREFIX } from '../../shared/early-start';
 import type { TorrentStatus } from '../../shared/engine-api';
+import { mainMediaFile } from '../../shared/main-file';
 
 /**
  * The last status a torrent's page showed, kept in localStorage so the page
@@ -6,7 +8,7 @@ import type { TorrentStatus } from '../../shared/engine-api';
  * before IndexedDB answers (measured: ~60 ms). A torrent's files never change
  * for its info hash; the progress shown is replaced as soon as that read lands.
  */
-const PREFIX = 'btstream:status:';
+const PREFIX = STATUS_SNAPSHOT_PREFIX;
 /** Torrents with more files are read from IndexedDB only: the snapshot would be large. */
 const MAX_FILES = 500;
 /** Snapshots kept; the oldest go first. */
@@ -15,6 +17,8 @@ const MAX_SNAPSHOTS = 30;
 interface Snapshot {
   savedAt: number;
   status: TorrentStatus;
+  /** For index.html's early script (app/shared/early-start.ts), which Play on the page opens: main-file.ts. */
+  mainFile: number | null;
 }
 
 function parse(raw: string | null): Snapshot | null {
@@ -23,7 +27,7 @@ function parse(raw: string | null): Snapshot | null {
     const snap = JSON.parse(raw) as Partial<Snapshot> | null;
     const status = snap?.status;
     if (!status || typeof status.infoHash !== 'string' || !Array.isArray(status.files)) return null;
-    return { savedAt: Number(snap.savedAt) || 0, status };
+    return { savedAt: Number(snap.savedAt) || 0, status, mainFile: typeof snap.mainFile === 'number' ? snap.mainFile : null };
   } catch {
     return null;
   }
@@ -38,7 +42,9 @@ export function readSnapshot(infoHash: string, storage: Storage = localStorage):
 export function writeSnapshot(status: TorrentStatus, storage: Storage = localStorage, now = Date.now()): void {
   if (status.files.length === 0 || status.files.length > MAX_FILES) return;
   try {
-    storage.setItem(PREFIX + status.infoHash, JSON.stringify({ savedAt: now, status } satisfies Snapshot));
+    const main = mainMediaFile(status.files);
+    const snapshot: Snapshot = { savedAt: now, status, mainFile: main === null ? null : (status.files[main]?.index ?? null) };
+    storage.setItem(PREFIX + status.infoHash, JSON.stringify(snapshot));
     prune(storage);
   } catch {
     // Quota or privacy mode: the page reads IndexedDB as before.
