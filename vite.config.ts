@@ -3,6 +3,7 @@ import { svelte } from '@sveltejs/vite-plugin-svelte';
 import { VitePWA } from 'vite-plugin-pwa';
 import { SHARE_FILES_FIELD, SHARE_TARGET_PATH } from './app/shared/share-contract';
 import { earlyStart } from './scripts/early-start-plugin';
+import { iconSpritePlugin } from './scripts/icon-sprite-plugin';
 
 // The app lives in app/, the service worker in sw/; both build into dist/.
 export default defineConfig({
@@ -20,6 +21,7 @@ export default defineConfig({
   plugins: [
     svelte(),
     earlyStart(),
+    iconSpritePlugin(),
     VitePWA({
       strategies: 'injectManifest',
       srcDir: '../sw',
