@@ -259,3 +259,18 @@ export function pieceRecordKinds(page: Page, infoHash: string): Promise<{ blobs:
 export async function storedPieceCount(page: Page, infoHash: string): Promise<number> {
   return (await storedPieceIndexes(page, infoHash)).length;
 }
+
+/** The video's first text track, shown, comes to have `text` as its first cue. */
+export async function expectFirstCue(video: Locator, text: string): Promise<void> {
+  await expect
+    .poll(() =>
+      video.evaluate((v: HTMLVideoElement) => {
+        const track = v.textTracks[0];
+        if (!track) return null;
+        track.mode = 'showing';
+        const cue = track.cues?.[0];
+        return cue instanceof VTTCue ? cue.text : null;
+      }),
+    )
+    .toBe(text);
+}

@@ -9,7 +9,7 @@ import type { Page } from '@playwright/test';
 import { EARLY_VIDEO_MARK } from '../../app/shared/early-start.ts';
 import { createMixedFiles, SUBTITLE_LINE } from '../fixtures/mixed-files.ts';
 import { expect, test } from './fixtures.ts';
-import { expectPlayedPast, waitForServiceWorkerControl } from './helpers.ts';
+import { expectFirstCue, expectPlayedPast, waitForServiceWorkerControl } from './helpers.ts';
 
 const startedEarly = (page: Page) =>
   page.evaluate((mark) => performance.getEntriesByName(mark, 'mark').length > 0, EARLY_VIDEO_MARK);
@@ -42,17 +42,7 @@ test('a play link starts its video early, and the player adopts it whole', async
   await test.step('subtitles, shortcuts, Media Session and picture-in-picture work on it', async () => {
     const video = page.locator('video[data-testid="player"]');
     await expect(video.locator('track[data-testid="subtitle-track"]')).toHaveAttribute('label', 'en');
-    await expect
-      .poll(() =>
-        video.evaluate((v: HTMLVideoElement) => {
-          const track = v.textTracks[0];
-          if (!track) return null;
-          track.mode = 'showing';
-          const cue = track.cues?.[0];
-          return cue instanceof VTTCue ? cue.text : null;
-        }),
-      )
-      .toBe(SUBTITLE_LINE);
+    await expectFirstCue(video, SUBTITLE_LINE);
     await page.locator('body').click({ position: { x: 1, y: 1 } });
     await page.keyboard.press('m');
     expect(await video.evaluate((v: HTMLVideoElement) => v.muted)).toBe(false);

@@ -4,7 +4,7 @@
  */
 import { createMixedFiles, SUBTITLE_LINE, TEXT_LINE } from '../fixtures/mixed-files.ts';
 import { expect, test } from './fixtures.ts';
-import { expectPlayedPast, waitForServiceWorkerControl } from './helpers.ts';
+import { expectFirstCue, expectPlayedPast, waitForServiceWorkerControl } from './helpers.ts';
 
 test('each file of a mixed torrent opens in its viewer', async ({ page }) => {
   const { paths } = await createMixedFiles();
@@ -19,17 +19,7 @@ test('each file of a mixed torrent opens in its viewer', async ({ page }) => {
     const video = page.locator('video[data-testid="player"]');
     await expectPlayedPast(video, 1);
     await expect(video.locator('track[data-testid="subtitle-track"]')).toHaveAttribute('label', 'en');
-    await expect
-      .poll(() =>
-        video.evaluate((v: HTMLVideoElement) => {
-          const track = v.textTracks[0];
-          if (!track) return null;
-          track.mode = 'showing';
-          const cue = track.cues?.[0];
-          return cue instanceof VTTCue ? cue.text : null;
-        }),
-      )
-      .toBe(SUBTITLE_LINE);
+    await expectFirstCue(video, SUBTITLE_LINE);
   });
 
   await test.step('the image shows', async () => {
