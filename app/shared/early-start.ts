@@ -1,4 +1,4 @@
-import { FILE_INDEX, TORRENT_PAGE_PATH as PLAY_LINK_PATH } from './play-link';
+import { FILE_INDEX, TORRENT_PAGE_PATH } from './play-link';
 
 /**
  * index.html starts the engine worker, registers the service worker and
@@ -77,7 +77,7 @@ export function earlyStartScript(workerUrl: string): string {
 function earlyVideoLines(): string[] {
   return [
     '    try {',
-    `      var link = new RegExp(${JSON.stringify(PLAY_LINK_PATH.source)}).exec(location.pathname);`,
+    `      var link = new RegExp(${JSON.stringify(TORRENT_PAGE_PATH.source)}).exec(location.pathname);`,
     "      var play = new URLSearchParams(location.search).get('play');",
     '      var sw = navigator.serviceWorker;',
     '      if (link && sw && sw.controller) {',

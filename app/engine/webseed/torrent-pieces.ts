@@ -101,7 +101,7 @@ export class TorrentPieces {
       const idb = idbStoreOf(t.store);
       const whole = idb ? Math.floor(run.size / t.pieceLength) : 0;
       if (idb && whole > 0) await idb.putRun(first, run.slice(0, whole * t.pieceLength));
-      const rest = new Uint8Array(await run.slice(whole * t.pieceLength).arrayBuffer());
+      const rest = whole === count ? new Uint8Array(0) : new Uint8Array(await run.slice(whole * t.pieceLength).arrayBuffer());
       await Promise.all(
         Array.from({ length: count - whole }, (_, i) => {
           const at = i * t.pieceLength;
