@@ -42,7 +42,8 @@ function collectConsoleMarks(context: BrowserContext): void {
  * the context before its page navigates.
  *
  * 'frame' is when the frame is on screen: requestVideoFrameCallback's
- * expectedDisplayTime. The callback itself ('frame-callback') runs in the
+ * expectedDisplayTime, for the first frame presented while the video is
+ * laid out in the page's body. The callback itself ('frame-callback') runs in the
  * page's next rendering step, which a busy main thread holds back: traced
  * offline, the frame went to the compositor at 207 ms while the callback ran
  * at 255 ms, after the media element's own response-body reads.
@@ -56,16 +57,24 @@ export async function installFirstFrameProbe(context: BrowserContext): Promise<v
       sessionStorage.setItem(item, String(at));
       console.debug(prefix, name, at);
     };
+    // Chromium calls back for the first frame of a video that is not rendered too (one in
+    // <head>, as index.html's early video is until the player adopts it): only a frame
+    // presented while the video is laid out in the page counts, so a frame that came
+    // before counts only from the next one (at most one frame interval late, never early).
+    const onScreen = (video: HTMLVideoElement) => document.body?.contains(video) === true && video.getBoundingClientRect().width > 0;
+    const watch = (video: HTMLVideoElement) =>
+      video.requestVideoFrameCallback((_now, frame) => {
+        if (!onScreen(video)) return void watch(video);
+        mark('frame', performance.timeOrigin + frame.expectedDisplayTime);
+        mark('frame-callback');
+      });
     // Media events do not bubble, but they pass window in the capture phase.
     addEventListener(
       'loadstart',
       (e) => {
         if (!(e.target instanceof HTMLVideoElement)) return;
         mark('loadstart');
-        e.target.requestVideoFrameCallback((_now, frame) => {
-          mark('frame', performance.timeOrigin + frame.expectedDisplayTime);
-          mark('frame-callback');
-        });
+        watch(e.target);
       },
       true,
     );
