@@ -1,5 +1,10 @@
 import { EARLY_VIDEO_GLOBAL, type EarlyVideo } from '../../shared/early-start';
 
+/** Whether index.html started a video that a player has not taken yet. */
+export function earlyVideoWaiting(): boolean {
+  return (globalThis as unknown as Record<string, EarlyVideo | undefined>)[EARLY_VIDEO_GLOBAL] !== undefined;
+}
+
 /**
  * The video index.html started for this file of this torrent, if it did;
  * taken once. One started for another file is stopped: no player will show it.
