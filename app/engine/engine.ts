@@ -37,6 +37,7 @@ import { StatusPublisher } from './status-publisher';
 import { reannounceWhenPeerless } from './peerless';
 import { StreamRequests } from './stream-requests';
 import { serviceWorkerApi } from './sw-api';
+import { seedName } from './seed-name';
 import { markTorrentMilestones } from './torrent-milestones';
 import { resolveSource } from './torrent-source';
 import { WebTorrent, type WtClient, type WtTorrent } from './webtorrent';
@@ -119,11 +120,12 @@ export class Engine implements EngineApi {
     const client = this.#requireClient();
     if (files.length === 0) return Promise.reject(new InputError('Choose at least one file to share.'));
     if (this.#quota.reached) return Promise.reject(new InputError(this.#quota.message));
+    const torrentName = name ?? seedName(files);
     return new Promise((resolve, reject) => {
       const opts = {
         announce: this.#config.announce,
         store: IdbChunkStore,
-        ...(name ? { name } : {}),
+        ...(torrentName ? { name: torrentName } : {}),
         ...(onHashing ? { onProgress: throttledProgress(onHashing) } : {}),
       };
       const torrent = client.seed(files, opts, (seeded) => {

@@ -1,6 +1,7 @@
 /**
  * A multi-file torrent shared from the browser: each file opens in the viewer
  * that fits it, and the subtitles next to the video become a WebVTT track.
+ * The torrent is named after its largest file.
  */
 import { createMixedFiles, SUBTITLE_LINE, TEXT_LINE } from '../fixtures/mixed-files.ts';
 import { expect, test } from './fixtures.ts';
@@ -12,6 +13,8 @@ test('each file of a mixed torrent opens in its viewer', async ({ page }) => {
   await waitForServiceWorkerControl(page);
   await page.getByTestId('seed-input').setInputFiles(paths);
   await expect(page.getByTestId('torrent-page')).toBeVisible({ timeout: 60_000 });
+  // Named after its largest file, the film, not after whichever file came first.
+  await expect(page.getByTestId('torrent-page').getByTestId('torrent-name')).toHaveText('Film');
   const row = (name: string) => page.locator('[data-testid="file-row"]', { hasText: name });
 
   await test.step('the video plays with the .srt as a subtitle track', async () => {
