@@ -1,8 +1,10 @@
 import { EARLY_VIDEO_GLOBAL, type EarlyVideo } from '../../shared/early-start';
 
+const holder = globalThis as unknown as Record<string, EarlyVideo | undefined>;
+
 /** Whether index.html started a video that a player has not taken yet. */
 export function earlyVideoWaiting(): boolean {
-  return (globalThis as unknown as Record<string, EarlyVideo | undefined>)[EARLY_VIDEO_GLOBAL] !== undefined;
+  return holder[EARLY_VIDEO_GLOBAL] !== undefined;
 }
 
 /**
@@ -10,7 +12,6 @@ export function earlyVideoWaiting(): boolean {
  * taken once. One started for another file is stopped: no player will show it.
  */
 export function takeEarlyVideo(infoHash: string, fileIndex: number): HTMLVideoElement | null {
-  const holder = globalThis as unknown as Record<string, EarlyVideo | undefined>;
   const early = holder[EARLY_VIDEO_GLOBAL];
   if (!early) return null;
   delete holder[EARLY_VIDEO_GLOBAL];
