@@ -21,6 +21,8 @@ test('each file of a mixed torrent opens in its viewer', async ({ page }) => {
     await row('Film.mp4').getByTestId('file-play').click();
     const video = page.locator('video[data-testid="player"]');
     await expectPlayedPast(video, 1);
+    // The native controls come on after the first frame (late-controls.ts).
+    expect(await video.evaluate((v: HTMLVideoElement) => v.controls)).toBe(true);
     await expect(video.locator('track[data-testid="subtitle-track"]')).toHaveAttribute('label', 'en');
     await expectFirstCue(video, SUBTITLE_LINE);
   });
