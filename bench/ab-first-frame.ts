@@ -10,7 +10,7 @@
  */
 import os from 'node:os';
 import { createTestVideo } from '../tests/fixtures/media.ts';
-import { seedInApp } from './lib/app.ts';
+import { seedInApp, type AppSeeder } from './lib/app.ts';
 import { launchBrowser } from './lib/browser.ts';
 import { startAppServer, type AppServer } from './lib/server.ts';
 import { percentile, sortedCopy } from './lib/stats.ts';
@@ -42,12 +42,15 @@ async function main(): Promise<void> {
   const media = await createTestVideo(BENCH_CLIP);
   const browser = await launchBrowser();
   const servers: AppServer[] = [];
+  // Each seeding tab is its own Chromium (an on-disk profile): closing `browser` leaves them running.
+  const seeders: AppSeeder[] = [];
   try {
     const sides = [];
     for (const [name, dir] of Object.entries(dirs) as [string, string][]) {
       const app = await startAppServer(dir);
       servers.push(app);
       const seeder = await seedInApp(browser, app, media.path);
+      seeders.push(seeder);
       sides.push({ name, dir, app, seeder, frames: [] as number[], seeks: [] as number[], steps: new Map<string, number[]>() });
     }
     console.error(`load average ${os.loadavg()[0]?.toFixed(1)} at start`);
@@ -79,6 +82,7 @@ async function main(): Promise<void> {
     }
     console.log(`load average ${os.loadavg()[0]?.toFixed(1)} at the end`);
   } finally {
+    for (const seeder of seeders) await seeder.context.close().catch(() => {});
     await browser.close();
     for (const s of servers) await s.stop();
   }
