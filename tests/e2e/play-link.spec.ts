@@ -9,18 +9,15 @@ import type { Page } from '@playwright/test';
 import { EARLY_VIDEO_MARK } from '../../app/shared/early-start.ts';
 import { createMixedFiles, SUBTITLE_LINE } from '../fixtures/mixed-files.ts';
 import { expect, test } from './fixtures.ts';
-import { expectFirstCue, expectPlayedPast, waitForServiceWorkerControl } from './helpers.ts';
+import { expectFirstCue, expectPlayedPast } from './helpers.ts';
+import { seedFromHome } from './pwa-helpers.ts';
 
 const startedEarly = (page: Page) =>
   page.evaluate((mark) => performance.getEntriesByName(mark, 'mark').length > 0, EARLY_VIDEO_MARK);
 
 test('a play link starts its video early, and the player adopts it whole', async ({ page }) => {
   const { paths } = await createMixedFiles();
-  await page.goto('/');
-  await waitForServiceWorkerControl(page);
-  await page.getByTestId('seed-input').setInputFiles(paths);
-  await expect(page.getByTestId('torrent-page')).toBeVisible({ timeout: 60_000 });
-  const infoHash = new URL(page.url()).pathname.split('/')[2] ?? '';
+  const infoHash = await seedFromHome(page, paths, { controlled: true });
   const indexOf = async (name: string) =>
     Number(await page.locator('[data-testid="file-row"]', { hasText: name }).getAttribute('data-index'));
   const film = await indexOf('Film.mp4');

@@ -5,6 +5,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { expect, type Page } from '@playwright/test';
 import bencode from 'bencode';
+import { waitForServiceWorkerControl } from './helpers.ts';
 
 /** A random info hash: a torrent no peer has, so it stays at "fetching metadata". */
 export function randomInfoHash(): string {
@@ -30,15 +31,18 @@ export function makeTorrentFile(name: string, content: Buffer): TorrentFile {
 }
 
 /**
- * Seeds a file from the home view's "Share your own files" picker; resolves
- * the info hash once the app shows the new torrent's page.
+ * Seeds files from the home view's "Share your own files" picker; resolves
+ * the info hash once the app shows the new torrent's page. `controlled`
+ * first waits for the service worker, which /stream/ URLs need.
  */
 export async function seedFromHome(
   page: Page,
-  file: string | { name: string; mimeType: string; buffer: Buffer },
+  files: string | string[] | { name: string; mimeType: string; buffer: Buffer },
+  { controlled = false }: { controlled?: boolean } = {},
 ): Promise<string> {
   await page.goto('/');
-  await page.getByTestId('seed-input').setInputFiles(file);
+  if (controlled) await waitForServiceWorkerControl(page);
+  await page.getByTestId('seed-input').setInputFiles(files);
   const torrentPage = page.getByTestId('torrent-page');
   await expect(torrentPage, 'seeding should open the new torrent').toBeVisible({ timeout: 60_000 });
   const infoHash = await torrentPage.getAttribute('data-infohash');

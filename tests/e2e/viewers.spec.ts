@@ -5,14 +5,12 @@
  */
 import { createMixedFiles, SUBTITLE_LINE, TEXT_LINE } from '../fixtures/mixed-files.ts';
 import { expect, test } from './fixtures.ts';
-import { expectFirstCue, expectPlayedPast, waitForServiceWorkerControl } from './helpers.ts';
+import { expectFirstCue, expectPlayedPast } from './helpers.ts';
+import { seedFromHome } from './pwa-helpers.ts';
 
 test('each file of a mixed torrent opens in its viewer', async ({ page }) => {
   const { paths } = await createMixedFiles();
-  await page.goto('/');
-  await waitForServiceWorkerControl(page);
-  await page.getByTestId('seed-input').setInputFiles(paths);
-  await expect(page.getByTestId('torrent-page')).toBeVisible({ timeout: 60_000 });
+  await seedFromHome(page, paths, { controlled: true });
   // Named after its largest file, the film, not after whichever file came first.
   await expect(page.getByTestId('torrent-page').getByTestId('torrent-name')).toHaveText('Film');
   const row = (name: string) => page.locator('[data-testid="file-row"]', { hasText: name });
