@@ -5,13 +5,14 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { RC4_WARNING } from './bridge/native-rc4.ts';
 import { REPO_ROOT } from './config.ts';
 
 const MAIN = path.join(REPO_ROOT, 'tracker-server', 'main.ts');
 
-/** Runs main.ts as `npm start` would (tsx), with only the env we give it. */
-function startMain(env: Record<string, string>): ChildProcess {
-  return spawn(process.execPath, ['--import', 'tsx', MAIN], {
+/** Runs main.ts as `npm start` would (tsx, OpenSSL's RC4), with only the env we give it. */
+function startMain(env: Record<string, string>, nodeOptions = ['--openssl-legacy-provider']): ChildProcess {
+  return spawn(process.execPath, [...nodeOptions, '--import', 'tsx', MAIN], {
     cwd: REPO_ROOT,
     env: { PATH: process.env.PATH ?? '', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -47,18 +48,37 @@ describe('main.ts', () => {
     );
   });
 
-  it('starts, answers, and stops cleanly on SIGTERM', async () => {
+  /** Starts main.ts and reads its stdout up to the line with its URL. */
+  async function startAndListen(nodeOptions?: string[]) {
     const dataDir = path.join(root, 'data', 'nested');
-    const child = startMain({ PORT: '0', DATA_DIR: dataDir, DIST_DIR: path.join(root, 'dist'), LOG_LEVEL: 'warn' });
+    const child = startMain({ PORT: '0', DATA_DIR: dataDir, DIST_DIR: path.join(root, 'dist'), LOG_LEVEL: 'warn' }, nodeOptions);
     const stderr = collect(child.stderr);
     const exited = once(child, 'exit') as Promise<[number | null]>;
-    const lines = createInterface({ input: child.stdout! });
+    const before: string[] = [];
     let url: string | undefined;
-    for await (const line of lines) {
+    for await (const line of createInterface({ input: child.stdout! })) {
       url = /listening on (http:\/\/\S+)/.exec(line)?.[1];
       if (url) break;
+      before.push(line);
     }
     if (!url) throw new Error(`main.ts printed no URL; stderr: ${await stderr}`);
+    return { child, url, stderr, exited, before };
+  }
+
+  it('warns at start when RC4 would come from JavaScript', async () => {
+    const quiet = await startAndListen();
+    quiet.child.kill('SIGTERM');
+    await quiet.exited;
+    expect(quiet.before.join('\n')).not.toContain('RC4');
+
+    const slow = await startAndListen([]);
+    slow.child.kill('SIGTERM');
+    await slow.exited;
+    expect(slow.before.map((line) => (JSON.parse(line) as { msg?: string }).msg)).toContain(RC4_WARNING);
+  });
+
+  it('starts, answers, and stops cleanly on SIGTERM', async () => {
+    const { child, url, stderr, exited } = await startAndListen();
     expect(url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
 
     const res = await fetch(`${url}/health`);

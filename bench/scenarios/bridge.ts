@@ -10,7 +10,8 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import type { Page } from '@playwright/test';
-import { makeTorrent, seedWithAria2 } from '../../tests/fixtures/aria2.ts';
+import { makeTorrent, seedWithAria2, type MadeTorrent } from '../../tests/fixtures/aria2.ts';
+import { seedWithQbittorrent } from '../../tests/fixtures/qbittorrent.ts';
 import { explainAppFailure } from '../lib/app.ts';
 import { downloadWithAria2 } from '../lib/aria2-leech.ts';
 import { newDiskContext } from '../lib/browser.ts';
@@ -188,6 +189,17 @@ async function dropFromBridge(app: AppServer, infoHash: string): Promise<void> {
 
 const mbPerSec = (bytes: number, seconds: number): number => bytes / seconds / 1e6;
 
+/** The bridge alone, no browser: dropped, given the magnet, timed to the whole torrent, with the server's CPU for it. */
+async function bridgeAloneRun(app: AppServer, made: MadeTorrent, size: number): Promise<{ mbPerSec: number; cpuSeconds: number }> {
+  await dropFromBridge(app, made.infoHash);
+  const cpuBefore = await cpuSecondsOf(app.pid);
+  const joinedAt = performance.now();
+  await addToBridge(app, made.magnetURI, made.infoHash);
+  const seconds = (performance.now() - joinedAt) / 1000;
+  const cpuSeconds = (await cpuSecondsOf(app.pid)) - cpuBefore;
+  return { mbPerSec: mbPerSec(size, seconds), cpuSeconds };
+}
+
 export const bridge: Scenario = {
   name: 'bridge',
   summary: `aria2c (TCP) → server bridge → browser, ${SIZE_MIB} MiB of random data, cold and warm`,
@@ -205,8 +217,12 @@ export const bridge: Scenario = {
     const ranges: RangeRun[] = [];
     const bridgeAlone: number[] = [];
     const bridgeCpu: number[] = [];
+    const qbAlone: number[] = [];
+    const qbCpu: number[] = [];
     try {
       const made = await makeTorrent(file.path, `${app.url}/announce`, path.join(work, 'bridge.torrent'));
+      // Another piece size: another info hash, so qBittorrent has its own swarm, apart from aria2c's.
+      const qbMade = await makeTorrent(file.path, `${app.url}/announce`, path.join(work, 'bridge-qb.torrent'), 19);
       log(`aria2c seeding ${file.name} (checking it first)…`);
       const seeder = await seedWithAria2(made.torrentPath, path.dirname(file.path));
       try {
@@ -224,15 +240,10 @@ export const bridge: Scenario = {
           );
 
           // The bridge alone, no browser: what it takes from aria2c, and the server's CPU for it.
-          await dropFromBridge(app, made.infoHash);
-          const cpuBefore = await cpuSecondsOf(app.pid);
-          const joinedAt = performance.now();
-          await addToBridge(app, made.magnetURI, made.infoHash);
-          const alone = mbPerSec(file.size, (performance.now() - joinedAt) / 1000);
-          const cpu = (await cpuSecondsOf(app.pid)) - cpuBefore;
-          bridgeAlone.push(alone);
-          bridgeCpu.push(cpu);
-          log(`run ${i}/${runs} aria2c → bridge alone: ${alone.toFixed(1)} MB/s, server CPU ${cpu.toFixed(2)} s`);
+          const alone = await bridgeAloneRun(app, made, file.size);
+          bridgeAlone.push(alone.mbPerSec);
+          bridgeCpu.push(alone.cpuSeconds);
+          log(`run ${i}/${runs} aria2c → bridge alone: ${alone.mbPerSec.toFixed(1)} MB/s, server CPU ${alone.cpuSeconds.toFixed(2)} s`);
 
           // Warm: the bridge has every byte, so this is the browser side alone.
           const warmRun = await appDownload(app, made.magnetURI, made.infoHash, file.size);
@@ -265,6 +276,21 @@ export const bridge: Scenario = {
       } finally {
         await seeder.stop();
       }
+      // Apart from the runs above, so its client idles in none of them.
+      await dropFromBridge(app, made.infoHash);
+      log(`qBittorrent seeding ${file.name} (checking it first)…`);
+      const qbSeeder = await seedWithQbittorrent(qbMade.torrentPath, path.dirname(file.path), 'TCP');
+      try {
+        for (let i = 1; i <= runs; i++) {
+          // libtorrent picks RC4 encryption when the bridge offers it with plaintext.
+          const fromQb = await bridgeAloneRun(app, qbMade, file.size);
+          qbAlone.push(fromQb.mbPerSec);
+          qbCpu.push(fromQb.cpuSeconds);
+          log(`run ${i}/${runs} qBittorrent → bridge alone: ${fromQb.mbPerSec.toFixed(1)} MB/s, server CPU ${fromQb.cpuSeconds.toFixed(2)} s`);
+        }
+      } finally {
+        await qbSeeder.stop();
+      }
     } finally {
       await rm(work, { recursive: true, force: true });
     }
@@ -281,6 +307,8 @@ export const bridge: Scenario = {
         metric('bridge', 'warm bridge, engine:add → 100 % stored, vs aria2c → aria2c', 'MB/s', { ours: warmFromAdd, reference: aria }),
         metric('bridge', 'aria2c → bridge alone (no browser), vs aria2c → aria2c', 'MB/s', { ours: bridgeAlone, reference: aria }),
         metric('bridge', `server CPU for the bridge alone, per ${SIZE_MIB} MiB`, 's', { ours: bridgeCpu }),
+        metric('bridge', 'qBittorrent (TCP, RC4) → bridge alone (no browser), vs aria2c → aria2c', 'MB/s', { ours: qbAlone, reference: aria }),
+        metric('bridge', `server CPU for the bridge alone from qBittorrent, per ${SIZE_MIB} MiB`, 's', { ours: qbCpu }),
         metric('bridge', `${READERS} concurrent 1 MiB /stream/ ranges: TTFB p50`, 'ms', { ours: ranges.map((r) => r.p50Ms) }),
         metric('bridge', `${READERS} concurrent 1 MiB /stream/ ranges: TTFB p99`, 'ms', { ours: ranges.map((r) => r.p99Ms) }),
       ],
@@ -295,6 +323,8 @@ export const bridge: Scenario = {
           ranges: ranges[i],
           bridgeAloneMbPerSec: bridgeAlone[i],
           bridgeAloneServerCpuSeconds: bridgeCpu[i],
+          qbittorrentBridgeAloneMbPerSec: qbAlone[i],
+          qbittorrentBridgeAloneServerCpuSeconds: qbCpu[i],
         })),
         reference: webSeed.map((w, i) => ({ webSeedMbPerSec: w, aria2MbPerSec: aria[i] })),
       },
@@ -307,7 +337,8 @@ export const bridge: Scenario = {
         "Stock webtorrent 3.0.21 (main thread) adds the server's .torrent (GET /api/torrents/<ih>/torrent, url-list = /webseed/<ih>) with no tracker, from a warm bridge; timed from navigation to done.",
         "aria2c → aria2c: a second aria2c downloads the torrent (peers from the tracker: the seeding aria2c and the server's bridge), timed from spawn to exit.",
         'Bridge alone: the server drops the torrent, is given the magnet (POST /api/torrents) and is timed until it reports the whole torrent (GET /api/torrents/<ih>, polled every 50 ms), with no browser; ' +
-          'server CPU is its process\'s user + system time over that span (/proc). The cold path, which gets every byte through the bridge, cannot go faster.',
+          'server CPU is its process\'s user + system time over that span (/proc). The cold path, which gets every byte through the bridge, cannot go faster. ' +
+          'The same from qBittorrent (libtorrent, TCP only) seeding the same data as another torrent (512 KiB pieces, so its own swarm): libtorrent picks RC4 when the bridge offers it with plaintext, as most clients with default settings do.',
         `Range readers: ${READERS} concurrent Node fetches of different 1 MiB ranges of /stream/<ih>/0 once the bridge has the file; TTFB = first body chunk.`,
       ],
     };
