@@ -29,5 +29,4 @@ describe('RC4 for protocol encryption', () => {
     );
     expect(JSON.parse(stdout)).toEqual({ ours: true, wire: true });
   });
-
 });
