@@ -5,8 +5,8 @@ import { createCipheriv } from 'node:crypto';
  * encryption) uses. bittorrent-protocol checks the same once, at load, and
  * otherwise falls back to RC4 in JavaScript. libtorrent peers (qBittorrent)
  * pick RC4 when the bridge offers it and plaintext: through the JavaScript
- * cipher the bridge took 38–43 MB/s from qBittorrent at 7–8 s of CPU per
- * 256 MiB, through OpenSSL's 65–81 MB/s at 3.4–4.3 s. OpenSSL 3 keeps RC4 in
+ * cipher the bridge took 37–43 MB/s from qBittorrent at 6.7–8.1 s of CPU
+ * per 256 MiB, through OpenSSL's 65–99 MB/s at 2.3–4.3 s. OpenSSL 3 keeps RC4 in
  * its legacy provider, which `npm start` loads (--openssl-legacy-provider).
  */
 export function nativeRc4(): boolean {
