@@ -6,6 +6,7 @@ import { registerCors } from './http/cors.ts';
 import { registerApiRateLimit } from './http/rate-limit.ts';
 import { registerMetrics } from './metrics.ts';
 import { registerEventRoutes } from './routes/events.ts';
+import { joinOnAddPage } from './routes/add-page-join.ts';
 import { registerStreamRoutes } from './routes/stream.ts';
 import { registerTorrentRoutes } from './routes/torrents.ts';
 import { registerWebSeedRoutes } from './routes/webseed.ts';
@@ -13,9 +14,10 @@ import type { TrackerStats } from './tracker.ts';
 
 /**
  * Starts the bridge (the server's BitTorrent client) and registers what
- * serves it: /api/torrents, /api/events, /stream/, /webseed/, /metrics,
- * with CORS, the /api/ rate limit and the optional API token. Call it
- * before other routes, so its hooks (metrics, limits) cover them too.
+ * serves it: /api/torrents, /api/events, /stream/, /webseed/, /metrics and
+ * the join on /add pages, with CORS, the /api/ rate limit and the optional
+ * API token. Call it before other routes, so its hooks (metrics, limits)
+ * cover them too.
  */
 export async function registerBridgeApi(
   app: FastifyInstance,
@@ -30,6 +32,8 @@ export async function registerBridgeApi(
   requireTokenForChanges(app, config.api.token);
   await registerApiRateLimit(app, config.api);
   registerMetrics(app, { bridge: () => bridge.stats(), tracker: trackerStats });
+  // After the rate limit, whose hook answers first when a client is over its budget.
+  joinOnAddPage(app, bridge, config.api.token);
 
   registerTorrentRoutes(app, bridge);
   registerEventRoutes(app, bridge);

@@ -1,23 +1,9 @@
 import { rm } from 'node:fs/promises';
-import http from 'node:http';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { HASHED_ASSET, INDEX_HTML, startTestServer, type TestServer } from './test-support.ts';
+import { HASHED_ASSET, INDEX_HTML, rawGet, startTestServer, type TestServer } from './test-support.ts';
 
 const HTML = { accept: 'text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8' };
-
-/** A GET with a Host header of our choosing (fetch always sends the real one). */
-function getWithHost(url: string, host: string): Promise<{ status: number; body: string }> {
-  return new Promise((resolve, reject) => {
-    const req = http.get(url, { headers: { host } }, (res) => {
-      let body = '';
-      res.setEncoding('utf8');
-      res.on('data', (chunk: string) => (body += chunk));
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, body }));
-    });
-    req.on('error', reject);
-  });
-}
 
 describe('server', () => {
   let server: TestServer;
@@ -53,14 +39,14 @@ describe('server', () => {
   });
 
   it('derives the announce URL from the Host header the browser used', async () => {
-    const res = await getWithHost(`${server.url}/api/config`, 'stream.example.test:9000');
+    const res = await rawGet(`${server.url}/api/config`, { host: 'stream.example.test:9000' });
     expect(res.status).toBe(200);
     const body = JSON.parse(res.body) as { announce: string[] };
     expect(body.announce).toEqual(['ws://stream.example.test:9000/announce']);
   });
 
   it('refuses a Host header that is not host[:port]', async () => {
-    const res = await getWithHost(`${server.url}/api/config`, 'evil.test/path?x=');
+    const res = await rawGet(`${server.url}/api/config`, { host: 'evil.test/path?x=' });
     expect(res.status).toBe(400);
     expect(JSON.parse(res.body)).toEqual({ error: 'The request has no valid Host header.' });
   });

@@ -1,4 +1,5 @@
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import http from 'node:http';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { loadConfig } from './config.ts';
@@ -48,4 +49,17 @@ export async function startTestServer(env: Record<string, string> = {}): Promise
       await rm(root, { recursive: true, force: true });
     },
   };
+}
+
+/** A GET with exactly these headers: fetch() sets Host and Sec-Fetch-* itself. */
+export function rawGet(url: string, headers: Record<string, string>): Promise<{ status: number; body: string }> {
+  return new Promise((resolve, reject) => {
+    const req = http.get(url, { headers }, (res) => {
+      let body = '';
+      res.setEncoding('utf8');
+      res.on('data', (chunk: string) => (body += chunk));
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, body }));
+    });
+    req.on('error', reject);
+  });
 }

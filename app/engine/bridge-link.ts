@@ -2,7 +2,8 @@ import type { TorrentRecord } from '../shared/db';
 import { withTrackers } from '../shared/effective-config';
 import { orAfter } from '../shared/or-after';
 import { BridgeClient } from './bridge-client';
-import { BRIDGE_FIRST_MS, BRIDGE_GRACE_MS, likelyTcpSwarm, webRtcFailed } from './bridge-policy';
+import { likelyTcpSwarm } from '../shared/tcp-swarm';
+import { BRIDGE_FIRST_MS, BRIDGE_GRACE_MS, webRtcFailed } from './bridge-policy';
 import type { WtTorrent } from './webtorrent';
 import { fetchFromWebSeed, stopFetchingFromWebSeed } from './webseed/webseed-fetcher';
 

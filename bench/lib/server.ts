@@ -71,7 +71,8 @@ export async function startAppServer(distDir: string): Promise<AppServer> {
       ICE_SERVERS: '',
       // The server's own BitTorrent client must not reach for DHT nodes on the internet.
       BRIDGE_DHT: 'false',
-      LOG_LEVEL: 'warn',
+      // e.g. BENCH_LOG_LEVEL=info with BENCH_SERVER_LOG=FILE keeps every request, timed, to lay out a run.
+      LOG_LEVEL: process.env.BENCH_LOG_LEVEL ?? 'warn',
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });

@@ -67,6 +67,9 @@ function storedPieceLength(page: Page, infoHash: string): Promise<number> {
   );
 }
 
+const ownBridgeCookie = async (page: Page): Promise<string | undefined> =>
+  (await page.context().cookies()).find((c) => c.name === 'btstream-own-bridge')?.value;
+
 const field = (page: Page, label: string) => page.getByLabel(label, { exact: true });
 
 async function save(page: Page, expected: string | RegExp): Promise<void> {
@@ -103,6 +106,8 @@ test('bad input is refused inline; good settings survive a reload and reach the 
     await field(page, 'Bridge address').fill(`${bridgeA.url}/`);
     await save(page, 'Saved.');
     await expect(page.getByTestId('download-limit-error')).toHaveCount(0);
+    // Tells the app's own server not to join torrents on their /add page.
+    expect(await ownBridgeCookie(page)).toBe('off');
 
     await page.reload();
     await expect(field(page, 'Download limit')).toHaveValue('1.5');
@@ -116,6 +121,7 @@ test('bad input is refused inline; good settings survive a reload and reach the 
     await page.goto(`/add?uri=${encodeURIComponent(`magnet:?xt=urn:btih:${infoHash}&dn=Bridged`)}`);
     await expect(page.getByTestId('torrent-page')).toBeVisible();
     await expect.poll(() => bridgeA.joined.some((uri) => uri.includes(infoHash)), { message: 'bridge A should be asked to join' }).toBe(true);
+    expect(JSON.stringify(await (await page.request.get('/api/torrents')).json())).not.toContain(infoHash);
 
     // Changed while the engine runs: the running torrent moves to the new bridge.
     await page.getByTestId('nav-settings').click();
@@ -127,6 +133,7 @@ test('bad input is refused inline; good settings survive a reload and reach the 
     await expect(page.getByTestId('settings-status')).toHaveText('Defaults restored and saved.');
     await expect(field(page, 'Download limit')).toHaveValue('');
     await expect(page.getByRole('radio', { name: /This app's server/ })).toBeChecked();
+    expect(await ownBridgeCookie(page)).toBeUndefined();
   } finally {
     bridgeA.server.close();
     bridgeB.server.close();

@@ -1,4 +1,5 @@
 import type { EngineSettings } from '../../shared/engine-api';
+import { ownBridgeCookie } from '../../shared/own-bridge-cookie';
 import { parseStoredSettings } from '../../shared/settings';
 
 /** The page owns the user's settings; the engine gets them at start and on every save. */
@@ -7,7 +8,10 @@ const KEY = 'btstream:settings';
 export function readStoredSettings(): EngineSettings {
   try {
     const raw = localStorage.getItem(KEY);
-    return parseStoredSettings(raw === null ? null : JSON.parse(raw));
+    const settings = parseStoredSettings(raw === null ? null : JSON.parse(raw));
+    // Also for settings saved before the cookie existed.
+    document.cookie = ownBridgeCookie(settings.bridge);
+    return settings;
   } catch {
     // Unreadable (bad JSON, storage blocked): the defaults, as for a first visit.
     return parseStoredSettings(null);
@@ -17,4 +21,5 @@ export function readStoredSettings(): EngineSettings {
 /** Throws when the browser refuses to store them (e.g. storage blocked). */
 export function writeStoredSettings(settings: EngineSettings): void {
   localStorage.setItem(KEY, JSON.stringify(settings));
+  document.cookie = ownBridgeCookie(settings.bridge);
 }
