@@ -9,8 +9,8 @@ export function readStoredSettings(): EngineSettings {
   try {
     const raw = localStorage.getItem(KEY);
     const settings = parseStoredSettings(raw === null ? null : JSON.parse(raw));
-    // Also for settings saved before the cookie existed.
-    document.cookie = ownBridgeCookie(settings.bridge);
+    // For settings saved before the cookie existed; saves keep it in step.
+    if (settings.bridge !== 'default') document.cookie = ownBridgeCookie(settings.bridge);
     return settings;
   } catch {
     // Unreadable (bad JSON, storage blocked): the defaults, as for a first visit.
