@@ -330,10 +330,11 @@ export const bridge: Scenario = {
       },
       notes: [
         'Ours: a fresh context opens /add?uri=<magnet> (HTTP tracker only), timed from navigation to the progress bar at 100. ' +
-          'Cold: the bridge was told to drop the torrent and its data first (DELETE /api/torrents/<ih>), so it fetches from aria2c while the browser fetches from it. ' +
+          'Cold: the bridge was told to drop the torrent and its data first (DELETE /api/torrents/<ih>), so it fetches from aria2c while the browser fetches from it; ' +
+          'it starts joining when the browser asks the server for the /add page (tracker-server/routes/add-page-join.ts), before the engine asks. ' +
           'Warm: the bridge already holds every byte, so the figure is the browser side alone (the engine\'s webseed/ fetcher). ' +
           '"Transfer alone" leaves out app start, bridge join and metadata: bytes after the first progress the page showed, over the time from it to 100 % (progress is pushed every 500 ms, so it is coarse). ' +
-          '"engine:add → 100 % stored" leaves out page load and engine worker start only: the whole torrent over the time from the engine worker\'s engine:add mark (the magnet handed to webtorrent; bridge join, metadata and the first IndexedDB write count) to the page showing 100 % (every piece verified and committed to IndexedDB).',
+          '"engine:add → 100 % stored" leaves out page load and engine worker start only: the whole torrent over the time from the engine worker\'s engine:add mark (the magnet handed to webtorrent; waiting for the bridge\'s metadata and the first IndexedDB write count, though the join began at the /add request) to the page showing 100 % (every piece verified and committed to IndexedDB).',
         "Stock webtorrent 3.0.21 (main thread) adds the server's .torrent (GET /api/torrents/<ih>/torrent, url-list = /webseed/<ih>) with no tracker, from a warm bridge; timed from navigation to done.",
         "aria2c → aria2c: a second aria2c downloads the torrent (peers from the tracker: the seeding aria2c and the server's bridge), timed from spawn to exit.",
         'Bridge alone: the server drops the torrent, is given the magnet (POST /api/torrents) and is timed until it reports the whole torrent (GET /api/torrents/<ih>, polled every 50 ms), with no browser; ' +
