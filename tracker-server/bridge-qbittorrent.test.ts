@@ -13,6 +13,8 @@ interface QbPeer {
   /** "BT" for TCP, "μTP" for uTP. */
   connection: string;
   uploaded: number;
+  /** libtorrent's flags: "E" for an encrypted connection, "e" for an encrypted handshake only. */
+  flags: string;
 }
 
 /**
@@ -61,6 +63,8 @@ describe.each<[QbProtocol, string]>([
       const peers = async () =>
         Object.values(((await qbt.api(`sync/torrentPeers?hash=${made.infoHash}`)) as { peers: Record<string, QbPeer> }).peers);
       await expect.poll(async () => (await peers()).map((p) => p.connection), { timeout: 10_000 }).toContain(connection);
+      // Over TCP the bridge dials with MSE, and libtorrent takes it (the bridge's own key exchange, mse-keys.ts).
+      if (protocol === 'TCP') expect((await peers()).find((p) => p.connection === connection)?.flags).toMatch(/E|e/);
 
       const whole = await fetch(`${server.url}/stream/${made.infoHash}/0`);
       expect(whole.status).toBe(200);

@@ -2,9 +2,11 @@ import { randomBytes } from 'node:crypto';
 import { mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import net from 'node:net';
 import bencode from 'bencode';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { handMadeTorrent, type HandFile } from './bridge/hand-torrent.ts';
+import { freePort } from '../tests/fixtures/processes.ts';
 import { startTestServer, type TestServer } from './test-support.ts';
 import { WebTorrent, type WebTorrentClient } from './vendor/webtorrent.ts';
 
@@ -120,5 +122,45 @@ describe('bridge: torrents whose file names point outside their folder', () => {
       expect(await allNames(root)).not.toContain(ESCAPED);
       expect(await allNames(path.join(server.dataDir, 'bridge'))).toEqual([]);
     }, 60_000);
+  });
+});
+
+/** Sends `bytes` to a BitTorrent port; resolves true once the other end closes, false if it has not after `ms`. */
+function closedAfterSending(port: number, bytes: Buffer, ms: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const socket = net.connect(port, '127.0.0.1', () => socket.write(bytes));
+    const timer = setTimeout(() => {
+      socket.destroy();
+      resolve(false);
+    }, ms);
+    socket.on('error', () => {});
+    socket.on('close', () => {
+      clearTimeout(timer);
+      resolve(true);
+    });
+  });
+}
+
+describe('bridge: a peer that opens an encrypted connection with a key no client sends', () => {
+  let server: TestServer;
+  let port: number;
+
+  beforeAll(async () => {
+    port = await freePort();
+    server = await startTestServer({ BRIDGE_PORT: String(port) });
+  });
+  afterAll(async () => {
+    await server.stop();
+  });
+
+  // A first byte other than 19 starts MSE: 96 bytes of public key, then up to 512 of padding.
+  it.each([
+    ['zero', Buffer.alloc(96)],
+    ['one', Buffer.concat([Buffer.alloc(95), Buffer.from([1])])],
+    ['above the prime', Buffer.alloc(96, 0xff)],
+  ])('a key of %s: its connection is closed and the server stays healthy', async (_label, key) => {
+    expect(await closedAfterSending(port, Buffer.concat([key, randomBytes(64)]), 5000)).toBe(true);
+    const health = await fetch(`${server.url}/health`);
+    expect(health.status).toBe(200);
   });
 });

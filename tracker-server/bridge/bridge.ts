@@ -6,6 +6,7 @@ import { WebTorrent, type WebTorrentClient, type WebTorrentTorrent } from '../ve
 import { BridgeError } from './bridge-error.ts';
 import { dialTcpThenUtp } from './dial-transport.ts';
 import { nativeRc4, RC4_WARNING } from './native-rc4.ts';
+import { useFastMseKeys } from './mse-keys.ts';
 import { parseWithoutJoining } from './wire-reads.ts';
 import { idleItems, itemsOverBudget, itemToMakeRoom, type CacheItem } from './eviction.ts';
 import { isInside, unsafePath } from './safe-paths.ts';
@@ -85,6 +86,7 @@ export class Bridge {
     await rm(root, { recursive: true, force: true });
     await mkdir(root, { recursive: true });
     parseWithoutJoining();
+    useFastMseKeys();
     if (!nativeRc4()) log.warn(RC4_WARNING);
     const client = new WebTorrent({
       dht: config.dht,

@@ -37,3 +37,16 @@ export interface WireClass {
 }
 
 export const Wire = untyped.default as WireClass;
+
+/**
+ * The prototype of bittorrent-protocol's MessageStreamEncryptor (the MSE
+ * handshake a wire runs), which the package does not export: taken from a
+ * wire made with encryption on, of a type that starts no handshake.
+ */
+export function mseEncryptorPrototype(): object {
+  const wire = new Wire('probe', 1) as unknown as { _encryptor: object | null; destroy(): void };
+  const encryptor = wire._encryptor;
+  wire.destroy();
+  if (!encryptor) throw new Error('bittorrent-protocol made a wire with encryption on but no encryptor');
+  return Object.getPrototypeOf(encryptor) as object;
+}
