@@ -8,6 +8,7 @@ import { dialTcpThenUtp } from './dial-transport.ts';
 import { nativeRc4, RC4_WARNING } from './native-rc4.ts';
 import { useFastMseKeys } from './mse-keys.ts';
 import { parseWithoutJoining } from './wire-reads.ts';
+import { batchSmallWrites } from './wire-writes.ts';
 import { idleItems, itemsOverBudget, itemToMakeRoom, type CacheItem } from './eviction.ts';
 import { isInside, unsafePath } from './safe-paths.ts';
 import { startsEmpty } from './starts-empty.ts';
@@ -86,6 +87,7 @@ export class Bridge {
     await rm(root, { recursive: true, force: true });
     await mkdir(root, { recursive: true });
     parseWithoutJoining();
+    batchSmallWrites();
     useFastMseKeys();
     if (!nativeRc4()) log.warn(RC4_WARNING);
     const client = new WebTorrent({

@@ -21,10 +21,21 @@ export interface WireReadState {
   _encryptor: { decrypt(data: Uint8Array): Uint8Array } | null;
 }
 
-/** Functions that run with a wire as `this`; replaced as a whole (wire-reads.ts). */
+/** What a Wire uses to send a message: its encryptor once MSE is set up, and the readable side it pushes to. */
+export interface WireWriteState {
+  _finished: boolean;
+  _encryptor: { encrypt(data: Uint8Array): Uint8Array } | null;
+  push(data: Uint8Array | null): boolean;
+}
+
+/** Functions that run with a wire as `this`; replaced as a whole (wire-reads.ts, wire-writes.ts). */
 export interface WirePrototype {
   _write: (this: WireReadState & { _processBuffer(): void }, data: Uint8Array, cb: (err: Error | null) => void) => void;
   _processBuffer: (this: WireReadState) => void;
+  /** Encrypts and pushes one whole message. */
+  _push: (this: WireWriteState, data: Uint8Array) => boolean;
+  /** Runs once the writable side has ended: pushes the end of the readable side. */
+  _onFinish: (this: WireWriteState) => void;
 }
 
 export interface WireClass {
