@@ -1,7 +1,7 @@
 import { Wire, type WireReadState } from '../vendor/bittorrent-protocol.ts';
 
 /** Joins `chunks` (`size` bytes in all) into one buffer. */
-function joined(chunks: Uint8Array[], size: number): Uint8Array {
+export function joined(chunks: Uint8Array[], size: number): Uint8Array {
   const out = new Uint8Array(size);
   let at = 0;
   for (const chunk of chunks) {

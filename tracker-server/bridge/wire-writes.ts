@@ -1,4 +1,5 @@
 import { Wire, type WireWriteState } from '../vendor/bittorrent-protocol.ts';
+import { joined } from './wire-reads.ts';
 
 /** Messages shorter than this wait for the end of the tick; a block (16 KiB) goes at once. */
 const SMALL_MESSAGE = 1024;
@@ -15,17 +16,7 @@ function flush(wire: Batched): void {
   const size = wire._batchBytes ?? 0;
   wire._batch = [];
   wire._batchBytes = 0;
-  if (batch.length === 1) {
-    wire.push(batch[0]!);
-    return;
-  }
-  const out = new Uint8Array(size);
-  let at = 0;
-  for (const part of batch) {
-    out.set(part, at);
-    at += part.length;
-  }
-  wire.push(out);
+  wire.push(batch.length === 1 ? batch[0]! : joined(batch, size));
 }
 
 let patched = false;
