@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { TorrentRecord } from '../shared/db';
 import { statusOf, wantedOf } from './status';
+import type { WtTorrent } from './webtorrent';
 
 describe('wantedOf', () => {
   it('counts only the files that are not skipped', () => {
@@ -49,5 +50,52 @@ describe('statusOf a paused torrent', () => {
     const status = statusOf(record, undefined, null);
     expect(status.state).toBe('paused');
     expect(status.ratio).toBe(2);
+  });
+});
+
+describe('statusOf a live torrent', () => {
+  const record: TorrentRecord = {
+    infoHash: 'd'.repeat(40),
+    magnetURI: 'magnet:?xt=urn:btih:' + 'd'.repeat(40),
+    displayName: null,
+    addedAt: 1,
+    paused: false,
+    meta: {
+      name: 'One file',
+      length: 10,
+      pieceLength: 16,
+      lastPieceLength: 10,
+      pieceCount: 1,
+      torrentFile: new ArrayBuffer(0),
+      files: [{ index: 0, name: 'a.txt', path: 'One file/a.txt', length: 10, offset: 0, mimeType: 'text/plain' }],
+    },
+  };
+  const live = (done: boolean) =>
+    ({
+      destroyed: false,
+      metadata: new Uint8Array(1),
+      ready: true,
+      done,
+      length: 10,
+      progress: done ? 1 : 0.5,
+      downloaded: done ? 10 : 5,
+      uploaded: 0,
+      downloadSpeed: 4_000_000,
+      uploadSpeed: 1_000,
+      numPeers: 1,
+      files: [{ progress: done ? 1 : 0.5 }],
+    }) as unknown as WtTorrent;
+
+  it('reports the download speed while it downloads', () => {
+    const status = statusOf(record, live(false), null);
+    expect(status.state).toBe('downloading');
+    expect(status.downloadSpeed).toBe(4_000_000);
+  });
+
+  it('reports no download speed once it seeds, though the 5 s average has not decayed yet', () => {
+    const status = statusOf(record, live(true), null);
+    expect(status.state).toBe('seeding');
+    expect(status.downloadSpeed).toBe(0);
+    expect(status.uploadSpeed).toBe(1_000);
   });
 });
