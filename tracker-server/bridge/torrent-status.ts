@@ -10,7 +10,7 @@ export interface TorrentSummary {
   length: number | null;
   /** 0..1 of the whole torrent held by the server. */
   progress: number;
-  /** Bytes per second. */
+  /** Bytes per second; 0 once the server holds the whole torrent. */
   downloadSpeed: number;
   uploadSpeed: number;
   numPeers: number;
@@ -47,7 +47,8 @@ export function torrentSummary(entry: BridgeEntry): TorrentSummary {
     name: (hasMetadata ? t.name : undefined) ?? entry.nameHint,
     length: hasMetadata ? (t.length ?? null) : null,
     progress: hasMetadata ? round(t.progress) : 0,
-    downloadSpeed: t ? Math.round(t.downloadSpeed) : 0,
+    // webtorrent's speed is a 5 s average: a torrent held whole would show its last seconds' rate.
+    downloadSpeed: t && !(hasMetadata && t.progress === 1) ? Math.round(t.downloadSpeed) : 0,
     uploadSpeed: t ? Math.round(t.uploadSpeed) : 0,
     numPeers: t ? t.numPeers : 0,
     ready: t?.ready === true && !t.destroyed,
