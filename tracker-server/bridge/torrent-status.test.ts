@@ -3,8 +3,7 @@ import type { WebTorrentTorrent } from '../vendor/webtorrent.ts';
 import type { BridgeEntry } from './bridge.ts';
 import { torrentSummary } from './torrent-status.ts';
 
-const entry = (progress: number): BridgeEntry =>
-  ({
+const entry = (progress: number): BridgeEntry => ({
     infoHash: 'e'.repeat(40),
     nameHint: null,
     addedAt: 0,
@@ -24,7 +23,7 @@ const entry = (progress: number): BridgeEntry =>
     accessOrder: 0,
     readers: 0,
     ready: new Promise(() => {}),
-  }) as BridgeEntry;
+});
 
 describe('torrentSummary', () => {
   it('reports the download speed while the server fetches', () => {
