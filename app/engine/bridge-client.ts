@@ -1,9 +1,17 @@
+import { BridgeReadiness, type EventStream } from './bridge-readiness';
+
 /** How long to keep asking the bridge for metadata. */
 const METADATA_GIVE_UP_MS = 120_000;
 /** Each ask is a long poll: the bridge answers the moment it has the metadata, or after this. */
 const METADATA_WAIT_SECONDS = 10;
 /** Least time between asks, when the bridge answers at once without it (e.g. it has not joined yet). */
 const METADATA_RETRY_MS = 250;
+/**
+ * Long polls open at once, across torrents: the first torrent to wait gets
+ * its metadata the moment the bridge does; the others hear of it from the
+ * bridge's event stream within its 1 s tick (bridge-readiness.ts).
+ */
+const LONG_POLLS = 1;
 
 /**
  * The server's bridge to TCP/uTP swarms (tracker-server/bridge): asked to
@@ -17,10 +25,15 @@ export class BridgeClient {
    * bytes are as trusted as the code that would check them (webseed-fetcher.ts).
    */
   readonly servesThisApp: boolean;
+  #longPolls = 0;
+  /** Null where there is no EventSource: every wait is then a long poll. */
+  readonly #readiness: BridgeReadiness | null;
 
-  constructor(base: string, appOrigin = globalThis.location?.origin) {
+  constructor(base: string, appOrigin = globalThis.location?.origin, openEvents?: (url: string) => EventStream) {
     this.#base = base.replace(/\/+$/, '');
     this.servesThisApp = appOrigin !== undefined && sameOrigin(this.#base, appOrigin);
+    const open = openEvents ?? (typeof EventSource === 'function' ? undefined : null);
+    this.#readiness = open === null ? null : new BridgeReadiness(`${this.#base}/api/events`, open);
   }
 
   /** The whole torrent's bytes, for webseed/webseed-fetcher.ts. */
@@ -43,7 +56,8 @@ export class BridgeClient {
     // Without the url-list: webtorrent would add the bridge as a BEP19 web seed beside webseed/'s fetcher.
     const url = `${this.#base}/api/torrents/${infoHash}/torrent?webseed=0&wait=${waitSeconds}`;
     const res = await fetch(url, { cache: 'no-store' });
-    return res.ok ? new Uint8Array(await res.arrayBuffer()) : null;
+    const body = await res.arrayBuffer();
+    return res.ok ? new Uint8Array(body) : null;
   }
 
   /**
@@ -54,12 +68,26 @@ export class BridgeClient {
     const giveUpAt = Date.now() + METADATA_GIVE_UP_MS;
     while (Date.now() < giveUpAt && wanted()) {
       const asked = Date.now();
-      const bytes = await this.torrentFile(infoHash, METADATA_WAIT_SECONDS).catch(() => null);
+      const bytes = await this.#nextAsk(infoHash).catch(() => null);
       if (bytes) return bytes;
       const early = METADATA_RETRY_MS - (Date.now() - asked);
       if (early > 0) await new Promise((resolve) => setTimeout(resolve, early));
     }
     return null;
+  }
+
+  /** A long poll while none is open, else the bridge's event stream's word first, then a plain ask. */
+  async #nextAsk(infoHash: string): Promise<Uint8Array | null> {
+    if (this.#longPolls < LONG_POLLS || !this.#readiness) {
+      this.#longPolls++;
+      try {
+        return await this.torrentFile(infoHash, METADATA_WAIT_SECONDS);
+      } finally {
+        this.#longPolls--;
+      }
+    }
+    const ready = await this.#readiness.whenReady(infoHash, METADATA_WAIT_SECONDS * 1000);
+    return ready ? this.torrentFile(infoHash) : null;
   }
 }
 
