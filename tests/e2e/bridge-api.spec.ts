@@ -5,10 +5,8 @@
  * plays the /stream/ URL in a <video> and fetches the BEP19 web seed the way
  * webtorrent does (a preflighted cross-origin Range request).
  */
-import { copyFile, mkdtemp, rm } from 'node:fs/promises';
-import os from 'node:os';
-import path from 'node:path';
-import { makeTorrent, seedWithAria2, type Aria2Seeder } from '../fixtures/aria2.ts';
+import { rm } from 'node:fs/promises';
+import { seedCopyWithAria2 } from '../fixtures/aria2.ts';
 import { sha256OfSlice } from '../fixtures/media.ts';
 import { BASE_URL, E2E_PORT } from './env.ts';
 import { expect, test } from './fixtures.ts';
@@ -18,13 +16,11 @@ import { expectPlayedPast } from './helpers.ts';
 const OTHER_ORIGIN = `http://localhost:${E2E_PORT}`;
 
 test('a page on another origin plays /stream/ from the bridge and uses its web seed', async ({ page, request, media }) => {
-  const dir = await mkdtemp(path.join(os.tmpdir(), 'btstream-e2e-bridge-'));
-  let aria2: Aria2Seeder | undefined;
+  let seeded: Awaited<ReturnType<typeof seedCopyWithAria2>> | undefined;
   try {
     const infoHash = await test.step('aria2 seeds the clip; the server joins its swarm', async () => {
-      await copyFile(media.path, path.join(dir, media.fileName));
-      const made = await makeTorrent(path.join(dir, media.fileName), `${BASE_URL}/announce`, path.join(dir, 'clip.torrent'));
-      aria2 = await seedWithAria2(made.torrentPath, dir);
+      seeded = await seedCopyWithAria2(media, `${BASE_URL}/announce`);
+      const { made } = seeded;
       const res = await request.post('/api/torrents', { data: { uri: made.magnetURI } });
       expect([200, 201]).toContain(res.status());
       expect(await res.json()).toMatchObject({ infoHash: made.infoHash });
@@ -70,7 +66,7 @@ test('a page on another origin plays /stream/ from the bridge and uses its web s
       expect((await request.get(`/api/torrents/${infoHash}`)).status()).toBe(404);
     });
   } finally {
-    await aria2?.stop();
-    await rm(dir, { recursive: true, force: true });
+    await seeded?.aria2.stop();
+    if (seeded) await rm(seeded.dir, { recursive: true, force: true });
   }
 });

@@ -5,11 +5,8 @@
  * over TCP, added after them, still comes whole.
  */
 import { randomBytes } from 'node:crypto';
-import { copyFile, mkdtemp } from 'node:fs/promises';
-import os from 'node:os';
-import path from 'node:path';
 import { expect } from '@playwright/test';
-import { makeTorrent, seedWithAria2 } from '../fixtures/aria2.ts';
+import { seedCopyWithAria2 } from '../fixtures/aria2.ts';
 import { createTestVideo } from '../fixtures/media.ts';
 import { BASE_URL } from './env.ts';
 import { test } from './fixtures.ts';
@@ -21,10 +18,7 @@ const WAITING = 7;
 test('magnets waiting on the bridge leave connections for the rest', async ({ page }) => {
   test.setTimeout(120_000);
   const media = await createTestVideo({ durationSec: 6 });
-  const dir = await mkdtemp(path.join(os.tmpdir(), 'btstream-waits-'));
-  await copyFile(media.path, path.join(dir, media.fileName));
-  const made = await makeTorrent(path.join(dir, media.fileName), `${BASE_URL}/announce`, path.join(dir, 'clip.torrent'));
-  const aria2 = await seedWithAria2(made.torrentPath, dir);
+  const { made, aria2 } = await seedCopyWithAria2(media, `${BASE_URL}/announce`);
   try {
     await page.goto('/');
     await waitForServiceWorkerControl(page);

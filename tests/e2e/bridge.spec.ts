@@ -5,10 +5,7 @@
  * browser then adds it while the bridge holds it, which starts the torrent
  * from the bridge's .torrent.
  */
-import { mkdtemp, copyFile } from 'node:fs/promises';
-import os from 'node:os';
-import path from 'node:path';
-import { makeTorrent, seedWithAria2 } from '../fixtures/aria2.ts';
+import { seedCopyWithAria2 } from '../fixtures/aria2.ts';
 import { createTestVideo } from '../fixtures/media.ts';
 import { expect } from '@playwright/test';
 import { BASE_URL } from './env.ts';
@@ -24,10 +21,7 @@ import {
 
 test('a magnet seeded only by aria2 over TCP plays in the browser through the bridge', async ({ page, browser }) => {
   const media = await createTestVideo({ durationSec: 12 });
-  const dir = await mkdtemp(path.join(os.tmpdir(), 'btstream-aria2-'));
-  await copyFile(media.path, path.join(dir, media.fileName));
-  const made = await makeTorrent(path.join(dir, media.fileName), `${BASE_URL}/announce`, path.join(dir, 'clip.torrent'));
-  const aria2 = await seedWithAria2(made.torrentPath, dir);
+  const { made, aria2 } = await seedCopyWithAria2(media, `${BASE_URL}/announce`);
   try {
     await addTorrentViaLink(page, made.magnetURI);
     await waitForServiceWorkerControl(page);
