@@ -1,4 +1,4 @@
-import { BridgeReadiness, type EventStream } from './bridge-readiness';
+import { BridgeReadiness } from './bridge-readiness';
 
 /** How long to keep asking the bridge for metadata. */
 const METADATA_GIVE_UP_MS = 120_000;
@@ -29,11 +29,10 @@ export class BridgeClient {
   /** Null where there is no EventSource: every wait is then a long poll. */
   readonly #readiness: BridgeReadiness | null;
 
-  constructor(base: string, appOrigin = globalThis.location?.origin, openEvents?: (url: string) => EventStream) {
+  constructor(base: string, appOrigin = globalThis.location?.origin) {
     this.#base = base.replace(/\/+$/, '');
     this.servesThisApp = appOrigin !== undefined && sameOrigin(this.#base, appOrigin);
-    const open = openEvents ?? (typeof EventSource === 'function' ? undefined : null);
-    this.#readiness = open === null ? null : new BridgeReadiness(`${this.#base}/api/events`, open);
+    this.#readiness = typeof EventSource === 'function' ? new BridgeReadiness(`${this.#base}/api/events`) : null;
   }
 
   /** The whole torrent's bytes, for webseed/webseed-fetcher.ts. */

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { TorrentRecord } from '../shared/db';
+import { sampleRecord } from '../shared/sample-record';
 import { statusOf, wantedOf } from './status';
 import type { WtTorrent } from './webtorrent';
 
@@ -18,29 +19,17 @@ describe('wantedOf', () => {
   });
 });
 
+// Two files (150 and 100 bytes); the first skipped, with lifetime totals kept from before.
+const twoFiles: TorrentRecord = {
+  ...sampleRecord('c'.repeat(40), 1),
+  paused: true,
+  filePriorities: ['skip'],
+  uploadedBefore: 500,
+  downloadedBefore: 250,
+};
+
 describe('statusOf a paused torrent', () => {
-  const record: TorrentRecord = {
-    infoHash: 'c'.repeat(40),
-    magnetURI: 'magnet:?xt=urn:btih:' + 'c'.repeat(40),
-    displayName: null,
-    addedAt: 1,
-    paused: true,
-    meta: {
-      name: 'Two files',
-      length: 30,
-      pieceLength: 16,
-      lastPieceLength: 14,
-      pieceCount: 2,
-      torrentFile: new ArrayBuffer(0),
-      files: [
-        { index: 0, name: 'a.txt', path: 'Two files/a.txt', length: 10, offset: 0, mimeType: 'text/plain' },
-        { index: 1, name: 'b.txt', path: 'Two files/b.txt', length: 20, offset: 10, mimeType: 'text/plain' },
-      ],
-    },
-    filePriorities: ['skip'],
-    uploadedBefore: 500,
-    downloadedBefore: 250,
-  };
+  const record = twoFiles;
 
   it('gives each file its kept priority, normal when none was set', () => {
     expect(statusOf(record, undefined, null).files.map((f) => f.priority)).toEqual(['skip', 'normal']);
@@ -54,36 +43,21 @@ describe('statusOf a paused torrent', () => {
 });
 
 describe('statusOf a live torrent', () => {
-  const record: TorrentRecord = {
-    infoHash: 'd'.repeat(40),
-    magnetURI: 'magnet:?xt=urn:btih:' + 'd'.repeat(40),
-    displayName: null,
-    addedAt: 1,
-    paused: false,
-    meta: {
-      name: 'One file',
-      length: 10,
-      pieceLength: 16,
-      lastPieceLength: 10,
-      pieceCount: 1,
-      torrentFile: new ArrayBuffer(0),
-      files: [{ index: 0, name: 'a.txt', path: 'One file/a.txt', length: 10, offset: 0, mimeType: 'text/plain' }],
-    },
-  };
+  const record: TorrentRecord = { ...twoFiles, paused: false, filePriorities: [] };
   const live = (done: boolean) =>
     ({
       destroyed: false,
       metadata: new Uint8Array(1),
       ready: true,
       done,
-      length: 10,
+      length: 250,
       progress: done ? 1 : 0.5,
-      downloaded: done ? 10 : 5,
+      downloaded: done ? 250 : 125,
       uploaded: 0,
       downloadSpeed: 4_000_000,
       uploadSpeed: 1_000,
       numPeers: 1,
-      files: [{ progress: done ? 1 : 0.5 }],
+      files: [{ progress: done ? 1 : 0.5 }, { progress: done ? 1 : 0.5 }],
     }) as unknown as WtTorrent;
 
   it('reports the download speed while it downloads', () => {
