@@ -5,6 +5,7 @@ import path from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from '@playwright/test';
 
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../../tests/support/chromium.ts';
+import { pidWithArgument } from './proc-status.ts';
 
 export function launchBrowser(): Promise<Browser> {
   return chromium.launch({ executablePath: CHROMIUM_PATH, headless: true, args: CHROMIUM_ARGS });
@@ -78,6 +79,15 @@ const profileDirs = new WeakMap<BrowserContext, string>();
 /** The profile directory of a newDiskContext(): its Chromium's command line names it. */
 export function profileDirOf(context: BrowserContext): string | undefined {
   return profileDirs.get(context);
+}
+
+/** The browser process of a newDiskContext(), found by its profile directory: the root of its Chromium's process tree. */
+export async function browserPidOf(context: BrowserContext): Promise<number> {
+  const dir = profileDirs.get(context);
+  if (!dir) throw new Error('not a context of newDiskContext()');
+  const pid = await pidWithArgument(`--user-data-dir=${dir}`);
+  if (pid === null) throw new Error(`no Chromium runs with the profile ${dir}`);
+  return pid;
 }
 
 export interface MainThreadTime {

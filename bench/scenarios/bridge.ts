@@ -14,14 +14,14 @@ import { makeTorrent, seedWithAria2, type MadeTorrent } from '../../tests/fixtur
 import { seedWithQbittorrent } from '../../tests/fixtures/qbittorrent.ts';
 import { explainAppFailure } from '../lib/app.ts';
 import { downloadWithAria2 } from '../lib/aria2-leech.ts';
-import { newDiskContext } from '../lib/browser.ts';
+import { browserPidOf, newDiskContext } from '../lib/browser.ts';
 import { metric } from '../lib/metric.ts';
 import { readMilestones } from '../lib/milestones.ts';
 import { randomFile } from '../lib/random-file.ts';
 import { openReferencePage, type RefTorrent, type RefWindow } from '../lib/reference.ts';
 import type { ReferenceServer } from '../lib/reference-server.ts';
 import type { AppServer } from '../lib/server.ts';
-import { cpuSecondsOf } from '../lib/proc-status.ts';
+import { cpuSecondsOf, cpuSecondsOfTree } from '../lib/proc-status.ts';
 import { percentile, sortedCopy } from '../lib/stats.ts';
 import { withTimeout } from '../lib/timeout.ts';
 import type { Scenario } from './scenario.ts';
@@ -39,9 +39,19 @@ interface RangeRun {
   ttfbMs: number[];
 }
 
+/** CPU seconds (user + system, all threads) each side used over one download, navigation to 100 %. */
+interface RunCpu {
+  server: number;
+  /** The browser process and every process under it (renderer, GPU, network, storage, audio). */
+  chromium: number;
+  /** The seeding aria2c; 0 when the bridge already had every byte. */
+  seeder: number;
+}
+
 interface AppRun {
   /** Navigation to 100 %, seconds. */
   seconds: number;
+  cpu: RunCpu;
   /** MB/s from the first progress the page showed to 100 %: the transfer alone, without app start and metadata. */
   transferMbPerSec: number | null;
   /** MB/s from the engine's `engine:add` mark (torrent handed to webtorrent) to 100 %: without page and worker start. */
@@ -81,10 +91,17 @@ function watchProgress(page: Page, infoHash: string): Promise<{ firstAt: number;
 }
 
 /** Ours: a fresh context opens /add?uri=<magnet> and downloads into IndexedDB. */
-async function appDownload(app: AppServer, magnetURI: string, infoHash: string, size: number): Promise<AppRun> {
+async function appDownload(app: AppServer, magnetURI: string, infoHash: string, size: number, seederPid: number): Promise<AppRun> {
   const context = await newDiskContext();
   try {
     const page = await context.newPage();
+    const browserPid = await browserPidOf(context);
+    const readCpu = async (): Promise<RunCpu> => ({
+      server: await cpuSecondsOf(app.pid),
+      chromium: await cpuSecondsOfTree(browserPid),
+      seeder: await cpuSecondsOf(seederPid),
+    });
+    const cpuBefore = await readCpu();
     const startedAt = Date.now();
     await page.goto(`${app.url}/add?uri=${encodeURIComponent(magnetURI)}`, { waitUntil: 'commit' });
     const seen = await explainAppFailure(
@@ -92,6 +109,7 @@ async function appDownload(app: AppServer, magnetURI: string, infoHash: string, 
       'bridge download to 100 %',
       withTimeout(watchProgress(page, infoHash), DOWNLOAD_TIMEOUT_MS, 'bridge download'),
     );
+    const cpuAfter = await readCpu();
     const transferSeconds = (seen.doneAt - seen.firstAt) / 1000;
     // Marks are ms after the page's time origin; doneAt is wall-clock ms.
     const addedAfterOrigin = (await readMilestones(page))['engine:add'];
@@ -99,6 +117,11 @@ async function appDownload(app: AppServer, magnetURI: string, infoHash: string, 
     const fromAddSeconds = addedAfterOrigin === undefined ? 0 : (seen.doneAt - (origin + addedAfterOrigin)) / 1000;
     return {
       seconds: (seen.doneAt - startedAt) / 1000,
+      cpu: {
+        server: cpuAfter.server - cpuBefore.server,
+        chromium: cpuAfter.chromium - cpuBefore.chromium,
+        seeder: cpuAfter.seeder - cpuBefore.seeder,
+      },
       transferMbPerSec: transferSeconds > 0 ? (size * (1 - seen.firstPercent / 100)) / transferSeconds / 1e6 : null,
       fromAddMbPerSec: fromAddSeconds > 0 ? size / fromAddSeconds / 1e6 : null,
     };
@@ -189,6 +212,15 @@ async function dropFromBridge(app: AppServer, infoHash: string): Promise<void> {
 
 const mbPerSec = (bytes: number, seconds: number): number => bytes / seconds / 1e6;
 
+const CORES = os.availableParallelism();
+
+/** The share of the machine's cores the three processes kept busy over a run, %. */
+const busyPercent = (run: AppRun): number => ((run.cpu.server + run.cpu.chromium + run.cpu.seeder) / (CORES * run.seconds)) * 100;
+
+const cpuLine = (run: AppRun): string =>
+  `CPU: server ${run.cpu.server.toFixed(2)} s, Chromium ${run.cpu.chromium.toFixed(2)} s, aria2c ${run.cpu.seeder.toFixed(2)} s ` +
+  `(${busyPercent(run).toFixed(0)} % of ${CORES} cores over ${run.seconds.toFixed(2)} s)`;
+
 /** The bridge alone, no browser: dropped, given the magnet, timed to the whole torrent, with the server's CPU for it. */
 async function bridgeAloneRun(app: AppServer, made: MadeTorrent, size: number): Promise<{ mbPerSec: number; cpuSeconds: number }> {
   await dropFromBridge(app, made.infoHash);
@@ -211,6 +243,8 @@ export const bridge: Scenario = {
     const coldTransfer: number[] = [];
     const warmTransfer: number[] = [];
     const coldFromAdd: number[] = [];
+    const coldRuns: AppRun[] = [];
+    const warmRuns: AppRun[] = [];
     const warmFromAdd: number[] = [];
     const webSeed: number[] = [];
     const aria: number[] = [];
@@ -229,14 +263,15 @@ export const bridge: Scenario = {
         for (let i = 1; i <= runs; i++) {
           // Cold: the bridge starts without the torrent and fetches it from aria2c while the browser fetches from it.
           await dropFromBridge(app, made.infoHash);
-          const coldRun = await appDownload(app, made.magnetURI, made.infoHash, file.size);
+          const coldRun = await appDownload(app, made.magnetURI, made.infoHash, file.size, seeder.pid);
           const c = mbPerSec(file.size, coldRun.seconds);
           cold.push(c);
+          coldRuns.push(coldRun);
           if (coldRun.transferMbPerSec !== null) coldTransfer.push(coldRun.transferMbPerSec);
           if (coldRun.fromAddMbPerSec !== null) coldFromAdd.push(coldRun.fromAddMbPerSec);
           log(
             `run ${i}/${runs} ours, cold bridge: ${c.toFixed(1)} MB/s (transfer alone ${coldRun.transferMbPerSec?.toFixed(1) ?? '-'}, ` +
-              `from engine:add ${coldRun.fromAddMbPerSec?.toFixed(1) ?? '-'})`,
+              `from engine:add ${coldRun.fromAddMbPerSec?.toFixed(1) ?? '-'}); ${cpuLine(coldRun)}`,
           );
 
           // The bridge alone, no browser: what it takes from aria2c, and the server's CPU for it.
@@ -246,14 +281,15 @@ export const bridge: Scenario = {
           log(`run ${i}/${runs} aria2c → bridge alone: ${alone.mbPerSec.toFixed(1)} MB/s, server CPU ${alone.cpuSeconds.toFixed(2)} s`);
 
           // Warm: the bridge has every byte, so this is the browser side alone.
-          const warmRun = await appDownload(app, made.magnetURI, made.infoHash, file.size);
+          const warmRun = await appDownload(app, made.magnetURI, made.infoHash, file.size, seeder.pid);
           const w = mbPerSec(file.size, warmRun.seconds);
           warm.push(w);
+          warmRuns.push(warmRun);
           if (warmRun.transferMbPerSec !== null) warmTransfer.push(warmRun.transferMbPerSec);
           if (warmRun.fromAddMbPerSec !== null) warmFromAdd.push(warmRun.fromAddMbPerSec);
           log(
             `run ${i}/${runs} ours, warm bridge: ${w.toFixed(1)} MB/s (transfer alone ${warmRun.transferMbPerSec?.toFixed(1) ?? '-'}, ` +
-              `from engine:add ${warmRun.fromAddMbPerSec?.toFixed(1) ?? '-'})`,
+              `from engine:add ${warmRun.fromAddMbPerSec?.toFixed(1) ?? '-'}); ${cpuLine(warmRun)}`,
           );
 
           const res = await fetch(`${app.url}/api/torrents/${made.infoHash}/torrent`);
@@ -305,6 +341,12 @@ export const bridge: Scenario = {
         metric('bridge', 'warm bridge, transfer alone (first progress → 100 %), vs aria2c → aria2c', 'MB/s', { ours: warmTransfer, reference: aria }),
         metric('bridge', 'cold bridge, engine:add → 100 % stored, vs aria2c → aria2c', 'MB/s', { ours: coldFromAdd, reference: aria }),
         metric('bridge', 'warm bridge, engine:add → 100 % stored, vs aria2c → aria2c', 'MB/s', { ours: warmFromAdd, reference: aria }),
+        metric('bridge', `cold bridge: server CPU per ${SIZE_MIB} MiB run`, 's', { ours: coldRuns.map((r) => r.cpu.server) }),
+        metric('bridge', `cold bridge: Chromium CPU (all its processes) per ${SIZE_MIB} MiB run`, 's', { ours: coldRuns.map((r) => r.cpu.chromium) }),
+        metric('bridge', `cold bridge: aria2c CPU per ${SIZE_MIB} MiB run`, 's', { ours: coldRuns.map((r) => r.cpu.seeder) }),
+        metric('bridge', `cold bridge: the ${CORES} cores kept busy by the three, over the run`, '%', { ours: coldRuns.map(busyPercent) }),
+        metric('bridge', `warm bridge: Chromium CPU (all its processes) per ${SIZE_MIB} MiB run`, 's', { ours: warmRuns.map((r) => r.cpu.chromium) }),
+        metric('bridge', `warm bridge: server CPU per ${SIZE_MIB} MiB run`, 's', { ours: warmRuns.map((r) => r.cpu.server) }),
         metric('bridge', 'aria2c → bridge alone (no browser), vs aria2c → aria2c', 'MB/s', { ours: bridgeAlone, reference: aria }),
         metric('bridge', `server CPU for the bridge alone, per ${SIZE_MIB} MiB`, 's', { ours: bridgeCpu }),
         metric('bridge', 'qBittorrent (TCP, RC4) → bridge alone (no browser), vs aria2c → aria2c', 'MB/s', { ours: qbAlone, reference: aria }),
@@ -319,6 +361,8 @@ export const bridge: Scenario = {
           coldTransferMbPerSec: coldTransfer[i],
           warmTransferMbPerSec: warmTransfer[i],
           coldFromAddMbPerSec: coldFromAdd[i],
+          coldCpuSeconds: coldRuns[i]?.cpu,
+          warmCpuSeconds: warmRuns[i]?.cpu,
           warmFromAddMbPerSec: warmFromAdd[i],
           ranges: ranges[i],
           bridgeAloneMbPerSec: bridgeAlone[i],
@@ -335,6 +379,8 @@ export const bridge: Scenario = {
           'Warm: the bridge already holds every byte, so the figure is the browser side alone (the engine\'s webseed/ fetcher). ' +
           '"Transfer alone" leaves out app start, bridge join and metadata: bytes after the first progress the page showed, over the time from it to 100 % (progress is pushed every 500 ms, so it is coarse). ' +
           '"engine:add → 100 % stored" leaves out page load and engine worker start only: the whole torrent over the time from the engine worker\'s engine:add mark (the magnet handed to webtorrent; waiting for the bridge\'s metadata and the first IndexedDB write count, though the join began at the /add request) to the page showing 100 % (every piece verified and committed to IndexedDB).',
+        'CPU per run: user + system time of every thread, from /proc, navigation to 100 %: the server process; the run\'s Chromium (its browser process and every process under it: renderer with page, engine and service worker, GPU, network, storage); the seeding aria2c. ' +
+          `The busy share is their sum over the ${CORES} cores times the run's length: near 100 %, the run is bound by the machine's CPU, and only less work per byte on some side makes it faster.`,
         "Stock webtorrent 3.0.21 (main thread) adds the server's .torrent (GET /api/torrents/<ih>/torrent, url-list = /webseed/<ih>) with no tracker, from a warm bridge; timed from navigation to done.",
         "aria2c → aria2c: a second aria2c downloads the torrent (peers from the tracker: the seeding aria2c and the server's bridge), timed from spawn to exit.",
         'Bridge alone: the server drops the torrent, is given the magnet (POST /api/torrents) and is timed until it reports the whole torrent (GET /api/torrents/<ih>, polled every 50 ms), with no browser; ' +
