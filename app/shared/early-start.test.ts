@@ -175,7 +175,7 @@ describe('earlyStartScript', () => {
     expect(done.early).toBeUndefined();
     const ok = run({ worker: 'ok', page: { url: `/t/${IH.toUpperCase()}?play=0`, controlled: true, storage: storageWithSnapshot() } });
     const video = ok.early?.video;
-    expect(ok.early).toMatchObject({ infoHash: IH, fileIndex: 0 });
+    expect(ok.early).toMatchObject({ infoHash: IH, fileIndex: 0, stored: true });
     expect(video).toMatchObject({ tag: 'video', muted: true, autoplay: true, playsInline: true, preload: 'auto' });
     expect(video?.src).toBe(streamPath(IH, { index: 0, name: 'a.mp4' }));
     expect(ok.appended).toContain(video);
@@ -211,7 +211,7 @@ describe('earlyStartScript', () => {
     expect(partial.early).toBeUndefined();
     // A play link plays what is there, and the engine fetches the rest.
     const link = run({ worker: 'ok', page: { url: `/t/${IH}?play=0`, controlled: true, storage: storageWithSnapshot([0, 2]) } });
-    expect(link.early).toMatchObject({ fileIndex: 0 });
+    expect(link.early).toMatchObject({ fileIndex: 0, stored: false });
   });
 
   it('starts no video without a controlling service worker, a video file in the snapshot, or a file number', () => {

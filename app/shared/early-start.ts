@@ -24,11 +24,17 @@ export const STATUS_SNAPSHOT_PREFIX = 'btstream:status:';
 /** An early video no player adopted stops loading after this. */
 export const EARLY_VIDEO_TTL_MS = 10_000;
 
-/** A muted video of one file, loading from the service worker inside <head>, which is never rendered. */
+/**
+ * A muted video of one file, loading from the service worker inside <head>,
+ * which is never rendered; a play link's is shown before the app mounts
+ * (app/src/engine/early-stage.ts).
+ */
 export interface EarlyVideo {
   infoHash: string;
   fileIndex: number;
   video: HTMLVideoElement;
+  /** Whether the page's snapshot had the file wholly stored: then it plays without the engine. */
+  stored: boolean;
 }
 
 export interface EarlyEngine {
@@ -97,7 +103,7 @@ function earlyVideoLines(): string[] {
     "          video.preload = 'auto';",
     "          video.src = '/stream/' + infoHash + '/' + index + (file.name ? '/' + encodeURIComponent(file.name) : '');",
     '          document.head.appendChild(video);',
-    '          var early = { infoHash: infoHash, fileIndex: index, video: video };',
+    '          var early = { infoHash: infoHash, fileIndex: index, video: video, stored: file.progress === 1 };',
     `          self[${JSON.stringify(EARLY_VIDEO_GLOBAL)}] = early;`,
     `          performance.mark(${JSON.stringify(EARLY_VIDEO_MARK)});`,
     '          setTimeout(function () {',

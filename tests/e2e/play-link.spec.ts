@@ -12,6 +12,23 @@ import { expect, test } from './fixtures.ts';
 import { expectFirstCue, expectPlayedPast } from './helpers.ts';
 import { seedFromHome } from './pwa-helpers.ts';
 
+/** In the page: the early video's box each time it is drawn while still on the stage, before the app mounts. */
+function recordStagedBoxes() {
+  const seen: number[][] = [];
+  (globalThis as unknown as { stagedBoxes: number[][] }).stagedBoxes = seen;
+  const check = () => {
+    const video = document.querySelector('.early-stage video');
+    if (!video) return;
+    const r = video.getBoundingClientRect();
+    seen.push([r.x, r.y, r.width, r.height]);
+  };
+  const everyFrame = () => {
+    check();
+    if (!document.querySelector('video[data-testid="player"]')) requestAnimationFrame(everyFrame);
+  };
+  requestAnimationFrame(everyFrame);
+}
+
 const startedEarly = (page: Page) =>
   page.evaluate((mark) => performance.getEntriesByName(mark, 'mark').length > 0, EARLY_VIDEO_MARK);
 
@@ -23,7 +40,8 @@ test('a play link starts its video early, and the player adopts it whole', async
   const film = await indexOf('Film.mp4');
   const subtitles = await indexOf('Film.en.srt');
 
-  await test.step('the video starts from index.html and plays in the player', async () => {
+  await test.step('the video starts from index.html, shows before the app mounts, and plays in the player', async () => {
+    await page.addInitScript(recordStagedBoxes);
     await page.goto(`/t/${infoHash}?play=${film}`);
     expect(await startedEarly(page)).toBe(true);
     const video = page.locator('video[data-testid="player"]');
@@ -34,6 +52,14 @@ test('a play link starts its video early, and the player adopts it whole', async
     ]);
     await expect(video).toBeVisible();
     expect(await video.evaluate((v: HTMLVideoElement) => v.controls && v.muted)).toBe(true);
+    // Shown before the mount, in the very box the player then keeps it in: nothing jumps.
+    const staged = await page.evaluate(() => (globalThis as unknown as { stagedBoxes: number[][] }).stagedBoxes);
+    expect(staged.length).toBeGreaterThan(0);
+    const box = await video.evaluate((v) => {
+      const r = v.getBoundingClientRect();
+      return [r.x, r.y, r.width, r.height];
+    });
+    for (const seen of staged) expect(seen).toEqual(box);
   });
 
   await test.step('subtitles, shortcuts, Media Session and picture-in-picture work on it', async () => {
