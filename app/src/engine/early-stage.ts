@@ -1,11 +1,9 @@
-import { EARLY_VIDEO_GLOBAL, type EarlyVideo } from '../../shared/early-start';
+import { waitingEarlyVideo } from './early-video';
 
 /** app.css's box for a player's video (.player-video); the staged early video wears it too. */
 export const PLAYER_VIDEO_CLASS = 'player-video';
 /** The longest the app's mount waits for a wholly stored video's first frame. */
 export const STAGE_HOLD_MS = 700;
-
-const holder = globalThis as unknown as Record<string, EarlyVideo | undefined>;
 
 /**
  * Shows a play link's early video (index.html) before the app mounts, in the
@@ -17,7 +15,7 @@ const holder = globalThis as unknown as Record<string, EarlyVideo | undefined>;
  * app has mounted and its player has taken the video; null if nothing was staged.
  */
 export async function stageEarlyVideo(target: HTMLElement): Promise<(() => void) | null> {
-  const early = holder[EARLY_VIDEO_GLOBAL];
+  const early = waitingEarlyVideo();
   if (!early?.video.autoplay) return null;
   const stage = document.createElement('div');
   stage.className = 'column early-stage';

@@ -2,9 +2,14 @@ import { EARLY_VIDEO_GLOBAL, type EarlyVideo } from '../../shared/early-start';
 
 const holder = globalThis as unknown as Record<string, EarlyVideo | undefined>;
 
+/** The video index.html started, while no player has taken it yet. */
+export function waitingEarlyVideo(): EarlyVideo | undefined {
+  return holder[EARLY_VIDEO_GLOBAL];
+}
+
 /** Whether index.html started a video that a player has not taken yet. */
 export function earlyVideoWaiting(): boolean {
-  return holder[EARLY_VIDEO_GLOBAL] !== undefined;
+  return waitingEarlyVideo() !== undefined;
 }
 
 /**
