@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { bitfieldFromIndexes, pieceCount, pieceSize, piecesForBytes, sliceInPiece, storedBytes, storedSpans } from './pieces';
+import { bitfieldFromIndexes, coversWhole, pieceCount, pieceSize, piecesForBytes, sliceInPiece, storedBytes, storedSpans } from './pieces';
 
 const g = { pieceLength: 100, length: 950 };
 
@@ -54,6 +54,14 @@ describe('piece maths', () => {
       { start: 350 / 400, end: 1 },
     ]);
     expect(storedSpans(g, 0, 0, has)).toEqual([]);
+  });
+
+  it('tells a wholly stored file by its spans', () => {
+    const all = (): boolean => true;
+    expect(coversWhole(storedSpans(g, 150, 400, all))).toBe(true);
+    expect(coversWhole(storedSpans(g, 150, 400, (i) => i !== 3))).toBe(false);
+    expect(coversWhole(storedSpans(g, 150, 400, (i) => i !== 1))).toBe(false);
+    expect(coversWhole(storedSpans(g, 0, 0, all))).toBe(false);
   });
 
   it('builds a most-significant-bit-first bitfield', () => {

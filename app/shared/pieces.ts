@@ -60,6 +60,11 @@ export function bitfieldFromIndexes(indexes: Iterable<number>, count: number): U
   return bits;
 }
 
+/** Whether spans from storedSpans() cover the whole file. */
+export function coversWhole(spans: { start: number; end: number }[]): boolean {
+  return spans.length === 1 && spans[0]!.start === 0 && spans[0]!.end === 1;
+}
+
 /**
  * The stored parts of bytes `offset..offset+length` (exclusive end) as
  * fractions 0..1 of that span, adjacent pieces merged: for a seek bar.

@@ -79,6 +79,9 @@ test('seeks to 80 %, answers any range exactly, and plays offline from storage',
     const video = await openPlayer(page, seeder.infoHash);
     await expectPlayedPast(video, 1);
     await expectWholeFileInPage(page, seeder.infoHash, media);
+    // The seek bar shows the whole file downloaded, as one span.
+    await expect(page.getByText('100% of this file is downloaded.')).toBeAttached();
+    await expect(page.getByTestId('range-bar').locator('.stored')).toHaveCount(1);
   });
 
   await test.step('the library marks it playable offline, and removing it frees its pieces', async () => {
