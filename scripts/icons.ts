@@ -11,6 +11,8 @@ const ICONS_DIR = path.join(path.dirname(fileURLToPath(import.meta.url)), '..', 
 
 /** Output file, SVG source, width in pixels. */
 const OUTPUTS: [string, string, number][] = [
+  // The tab icon (index.html).
+  ['icon-32.png', 'icon.svg', 32],
   ['icon-192.png', 'icon.svg', 192],
   ['icon-512.png', 'icon.svg', 512],
   ['maskable-512.png', 'maskable.svg', 512],
