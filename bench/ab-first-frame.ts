@@ -24,6 +24,9 @@ const arg = (name: string): string | undefined =>
 const STEPS = [
   'page:html',
   'engine:add',
+  // The first tracker announce (its offers gathered) and the first WebRTC connection.
+  'engine:tracker-announce',
+  'rtc:connected',
   'engine:metadata',
   'video:click',
   'sw:stream-request',

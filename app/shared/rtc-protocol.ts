@@ -66,6 +66,8 @@ export interface RtcHostMethods {
   addIceCandidate(pc: number, candidate: IceCandidate): void;
   getStats(pc: number): StatsEntry[];
   close(pc: number): void;
+  /** Connection `pc` is the prepared one `pool` (PoolEvent), offer already set. */
+  adopt(pc: number, pool: number): void;
 }
 
 export type RtcMethod = keyof RtcHostMethods;
@@ -88,5 +90,40 @@ export type RtcEvent =
   /** A channel the remote side opened, transferred. */
   | { type: 'datachannel'; pc: number; dc: RTCDataChannel };
 
+/**
+ * The host prepares a few offering connections ahead of need (rtc-pool.ts).
+ * Each one's data channel is transferred when it is created, as every
+ * channel must be; once its offer is set and its candidates gathered, the
+ * worker learns the offer too. A connection the worker makes then takes one
+ * (adopt) and has its offer at once, with no call through the page.
+ */
+export type PoolEvent =
+  | { type: 'pool-channel'; pool: number; dc: RTCDataChannel }
+  /** Its offer as set, without the trickle option; `snapshot` has the candidates in its local description. */
+  | { type: 'pool-ready'; pool: number; config: RtcConfig; sdp: string; snapshot: PcSnapshot }
+  /** The prepared connection expired unused: drop its channel. */
+  | { type: 'pool-closed'; pool: number };
+
+/** Prepared connections are closed unused after this: their candidates describe the network when made. */
+export const POOL_MAX_AGE_MS = 60_000;
+/** The worker takes a prepared connection only this long before it would expire, so the host still has it. */
+export const POOL_CLAIM_MARGIN_MS = 10_000;
+
 export type WorkerToHost = RtcCall;
-export type HostToWorker = RtcReply | RtcEvent;
+export type HostToWorker = RtcReply | RtcEvent | PoolEvent;
+
+/**
+ * What simple-peer does to an offer or answer before setting it when
+ * candidates are not trickled (trickle off, as webtorrent's tracker
+ * client runs it): drops the trickle option line. A prepared offer is set
+ * in this form so the worker's later setLocalDescription matches it.
+ */
+export function withoutTrickleOption(sdp: string): string {
+  return sdp.replace(/a=ice-options:trickle\s\n/g, '');
+}
+
+/** Whether two connection configs would make the same connection (a prepared one fits). */
+export function sameRtcConfig(a: RtcConfig, b: RtcConfig): boolean {
+  const norm = (c: RtcConfig) => JSON.stringify({ iceServers: c.iceServers ?? [], policy: c.iceTransportPolicy ?? 'all' });
+  return norm(a) === norm(b);
+}

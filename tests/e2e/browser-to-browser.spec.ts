@@ -4,6 +4,7 @@
  * over WebRTC through the server's tracker.
  */
 import type { Browser, BrowserContext, Page } from '@playwright/test';
+import { expect } from '@playwright/test';
 import { test } from './fixtures.ts';
 import { addTorrentViaLink, expectTorrentShown, expectWholeFileInPage, waitForServiceWorkerControl } from './helpers.ts';
 
@@ -39,9 +40,16 @@ test('a second browser downloads the file from the first after the seeder has go
     await test.step('the Node seeder leaves the swarm', () => seeder.stop());
 
     // A's page stays open, so its engine keeps seeding.
-    await test.step('browser B downloads the whole file from browser A', () =>
+    const pageB = await test.step('browser B downloads the whole file from browser A', () =>
       addAndWaitForWholeFile(browser, contexts, seeder.magnetURI, seeder.infoHash, media),
     );
+
+    await test.step("B's offers to A were the ones its page prepared while the engine started", async () => {
+      const engine = pageB.workers().find((w) => /\/worker-[^/]*\.js$/.test(w.url()));
+      expect(engine, 'the engine worker should be running').toBeDefined();
+      const marks = await engine!.evaluate(() => performance.getEntriesByName('bt:rtc:prepared-offer').length);
+      expect(marks, 'a connection should have taken a prepared offer (rtc-pool.ts)').toBe(1);
+    });
   } finally {
     for (const context of contexts) await context.close();
   }

@@ -1,4 +1,5 @@
-import type { HostToWorker, RtcCall, RtcEvent, RtcHostMethods, RtcMethod } from '../../shared/rtc-protocol';
+import type { HostToWorker, RtcCall, RtcConfig, RtcEvent, RtcHostMethods, RtcMethod } from '../../shared/rtc-protocol';
+import { PreparedOffers, type PreparedOffer } from './prepared-offers';
 
 export interface PeerEvents {
   onHostEvent(event: RtcEvent): void;
@@ -11,6 +12,8 @@ export class RtcLink {
   #nextId = 1;
   readonly #pending = new Map<number, { resolve: (v: unknown) => void; reject: (e: Error) => void }>();
   readonly #peers = new Map<number, PeerEvents>();
+  /** Connections the host prepared ahead of need, until one is taken. */
+  readonly #prepared = new PreparedOffers();
 
   constructor(port: MessagePort) {
     this.#port = port;
@@ -28,6 +31,11 @@ export class RtcLink {
 
   unregister(pc: number): void {
     this.#peers.delete(pc);
+  }
+
+  /** A prepared connection for `config` with its offer ready, taken for good; null if none. */
+  takePrepared(config: RtcConfig): PreparedOffer | null {
+    return this.#prepared.take(config, performance.now());
   }
 
   call<M extends RtcMethod>(method: M, ...args: Parameters<RtcHostMethods[M]>): Promise<ReturnType<RtcHostMethods[M]>> {
@@ -48,8 +56,10 @@ export class RtcLink {
       else pending.reject(new Error(msg.error));
       return;
     }
+    if (msg.type === 'pool-channel' || msg.type === 'pool-ready' || msg.type === 'pool-closed') return this.#prepared.receive(msg, performance.now());
     this.#peers.get(msg.pc)?.onHostEvent(msg);
   }
+
 }
 
 let current: RtcLink | null = null;

@@ -12,6 +12,7 @@ import { markOnce } from '../../shared/timing-marks';
 import { WorkerDataChannel } from './data-channel';
 import { WorkerIceCandidate } from './descriptions';
 import { rtcLink, type PeerEvents } from './link';
+import type { ReadyOffer } from './prepared-offers';
 
 type Handler<E = Event> = ((ev: E) => void) | null;
 
@@ -42,7 +43,16 @@ export class WorkerPeerConnection implements PeerEvents {
   ondatachannel: Handler<{ channel: WorkerDataChannel }> = null;
 
   readonly #id: number;
+  readonly #config: RtcConfig;
   #state: PcSnapshot = INITIAL;
+  /**
+   * A prepared connection this one took (prepared-offers.ts): its offer once
+   * ready, or null if it fell through and this one is made as usual. Its
+   * createOffer and setLocalDescription are answered here, not by the page.
+   */
+  #prepared: Promise<ReadyOffer | null> | null = null;
+  #ready: ReadyOffer | null = null;
+  #madeChannel = false;
   #closed = false;
   readonly #channels = new Map<number, WorkerDataChannel>();
 
@@ -50,8 +60,9 @@ export class WorkerPeerConnection implements PeerEvents {
     markOnce('rtc:first-pc');
     const link = rtcLink();
     this.#id = link.nextId();
+    this.#config = { iceServers: config.iceServers ?? [], iceTransportPolicy: config.iceTransportPolicy ?? 'all' };
     link.register(this.#id, this);
-    void link.call('create', this.#id, { iceServers: config.iceServers ?? [], iceTransportPolicy: config.iceTransportPolicy ?? 'all' });
+    void link.call('create', this.#id, this.#config);
   }
 
   get connectionState(): string {
@@ -75,16 +86,47 @@ export class WorkerPeerConnection implements PeerEvents {
 
   createDataChannel(label: string, init: ChannelInit = {}): WorkerDataChannel {
     const channel = new WorkerDataChannel(label, init);
+    // The first channel of an offering connection, made as simple-peer makes it: a prepared one fits.
+    const plain = Object.values(init).every((v) => v === undefined);
+    const prepared = plain && !this.#madeChannel ? rtcLink().takePrepared(this.#config) : null;
+    this.#madeChannel = true;
+    if (prepared) {
+      this.#prepared = prepared.offer.then(
+        (ready) => {
+          markOnce('rtc:prepared-offer');
+          channel.attach(prepared.dc);
+          // Posted before any later call for this connection, so the page has it by then.
+          rtcLink()
+            .call('adopt', this.#id, prepared.pool)
+            .catch(() => this.#lost());
+          return ready;
+        },
+        () => {
+          this.#requestChannel(channel, label, init);
+          return null;
+        },
+      );
+      return channel;
+    }
+    this.#requestChannel(channel, label, init);
+    return channel;
+  }
+
+  #requestChannel(channel: WorkerDataChannel, label: string, init: ChannelInit): void {
     const id = rtcLink().nextId();
     this.#channels.set(id, channel);
     rtcLink()
       .call('createDataChannel', this.#id, id, label, init)
       .catch(() => channel.close());
-    return channel;
   }
 
-  createOffer(): Promise<SessionDescription> {
-    return rtcLink().call('createOffer', this.#id);
+  async createOffer(): Promise<SessionDescription> {
+    const prepared = this.#prepared;
+    this.#prepared = null;
+    const ready = prepared ? await prepared : null;
+    if (!ready) return rtcLink().call('createOffer', this.#id);
+    this.#ready = ready;
+    return { type: 'offer', sdp: ready.sdp };
   }
 
   createAnswer(): Promise<SessionDescription> {
@@ -92,7 +134,23 @@ export class WorkerPeerConnection implements PeerEvents {
   }
 
   async setLocalDescription(description: SessionDescription): Promise<void> {
+    const ready = this.#ready;
+    this.#ready = null;
+    if (ready && description.type === 'offer' && description.sdp === ready.sdp) {
+      // Set and gathered on the page already: completion follows, as a real connection's would.
+      this.#state = ready.snapshot;
+      setTimeout(() => this.onHostEvent({ type: 'icecandidate', pc: this.#id, candidate: null, snapshot: this.#state }), 0);
+      return;
+    }
     this.#state = await rtcLink().call('setLocalDescription', this.#id, plainDescription(description));
+  }
+
+  /** The page no longer had the prepared connection this one took (it expired meanwhile). */
+  #lost(): void {
+    if (this.#closed) return;
+    this.#state = { ...this.#state, connectionState: 'failed', iceConnectionState: 'failed' };
+    this.#fire('iceconnectionstatechange');
+    this.#fire('connectionstatechange');
   }
 
   async setRemoteDescription(description: SessionDescription): Promise<void> {
@@ -135,6 +193,7 @@ export class WorkerPeerConnection implements PeerEvents {
         this.#channels.get(event.channel)?.attach(event.dc);
         this.#channels.delete(event.channel);
         return;
+
       case 'datachannel':
         this.ondatachannel?.({ channel: WorkerDataChannel.from(event.dc) });
         return;

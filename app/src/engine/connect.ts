@@ -7,6 +7,7 @@ import { loadEngineConfig } from './config';
 import { readStoredSettings } from './settings-storage';
 import { startRtcHost } from './rtc-host';
 import { connectServiceWorker } from './service-worker';
+import { parseRoute } from '../lib/routes';
 import { whenQuiet } from '../lib/start-quiet';
 
 /**
@@ -81,10 +82,12 @@ async function open(): Promise<EngineConnection> {
   const { failed } = await started;
   const api = await engine;
   const rtc = new MessageChannel();
-  startRtcHost(rtc.port1);
+  const rtcHost = startRtcHost(rtc.port1);
   // The user's saved settings ride along; the engine lays them over the server's config.
   const config = { ...(await loadEngineConfig()), settings: readStoredSettings() };
   markOnce('page:config');
+  // A link being added announces as soon as the engine has it: its offers are made meanwhile.
+  if (parseRoute(new URL(location.href)).name === 'add') rtcHost.warm({ iceServers: config.iceServers });
   await Promise.race([api.start(config, transfer(rtc.port2, [rtc.port2])), failed]);
   markOnce('page:engine-started');
   return { api, streamingReady };

@@ -2,12 +2,15 @@ import type {
   HostToWorker,
   PcSnapshot,
   RtcCall,
+  RtcConfig,
   RtcHostMethods,
   SessionDescription,
   StateChange,
   StatsEntry,
   WorkerToHost,
 } from '../../shared/rtc-protocol';
+import { hostGatheringSettler } from './ice-gathering';
+import { OfferPool } from './rtc-pool';
 
 type Impl = { [M in keyof RtcHostMethods]: (...args: Parameters<RtcHostMethods[M]>) => unknown };
 
@@ -44,103 +47,105 @@ function plainStats(report: RTCStatsReport): StatsEntry[] {
   return out;
 }
 
-/** Quiet time after the last host candidate before gathering counts as done. */
-const HOST_CANDIDATES_QUIET_MS = 25;
+/** A connection the worker made: real once first used, so an offering one can be a prepared one (adopt). */
+interface Slot {
+  config: RtcConfig;
+  pc: RTCPeerConnection | null;
+}
 
-/**
- * With no STUN or TURN server every candidate is a host candidate, and
- * Chromium gathers them all within a few ms of setLocalDescription, yet says
- * gathering is complete only 120-150 ms later (measured, Chromium 156).
- * webtorrent's tracker client sends an offer or answer only once gathering is
- * complete (trickle off), so each side of every connection waited that long.
- * This reports completion once candidates stop coming. The returned function
- * takes each candidate event and says whether it is already accounted for
- * (the real end of gathering after the early one).
- */
-function hostGatheringSettler(pc: RTCPeerConnection, complete: (snap: PcSnapshot) => void): (isCandidate: boolean) => boolean {
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  let done = false;
-  return (isCandidate) => {
-    clearTimeout(timer);
-    if (done) return !isCandidate;
-    if (!isCandidate) {
-      done = true;
-      return false;
-    }
-    timer = setTimeout(() => {
-      done = true;
-      complete({ ...snapshot(pc), iceGatheringState: 'complete' });
-    }, HOST_CANDIDATES_QUIET_MS);
-    return false;
-  };
+export interface RtcHost {
+  /** Prepares offering connections for `config` ahead of the engine's first announce (rtc-pool.ts). */
+  warm(config: RtcConfig): void;
+  close(): void;
 }
 
 /**
  * Owns the RTCPeerConnections for the engine worker, which has none of its
  * own. Data channels are transferred to the worker in the task that creates
  * them (later transfers fail), so only signalling passes through here.
- * Returns a function that closes every connection.
  */
-export function startRtcHost(port: MessagePort): () => void {
-  const peers = new Map<number, RTCPeerConnection>();
+export function startRtcHost(port: MessagePort): RtcHost {
+  const slots = new Map<number, Slot>();
   const post = (msg: HostToWorker, transfer: Transferable[] = []): void => port.postMessage(msg, transfer);
+  const pool = new OfferPool(post, snapshot);
 
-  const peer = (id: number): RTCPeerConnection => {
-    const pc = peers.get(id);
-    if (!pc) throw new Error(`no peer connection ${id}`);
-    return pc;
+  const slot = (id: number): Slot => {
+    const found = slots.get(id);
+    if (!found) throw new Error(`no peer connection ${id}`);
+    return found;
+  };
+
+  const listen = (id: number, pc: RTCPeerConnection, gathered: boolean): void => {
+    for (const change of STATE_CHANGES) {
+      pc.addEventListener(change, () => post({ type: 'state', pc: id, change, snapshot: snapshot(pc) }));
+    }
+    pc.ondatachannel = (ev) => {
+      post({ type: 'datachannel', pc: id, dc: ev.channel }, [ev.channel]);
+    };
+    // A prepared connection gathered before it was adopted; the worker completes it itself.
+    if (gathered) return;
+    const complete = () => post({ type: 'icecandidate', pc: id, candidate: null, snapshot: { ...snapshot(pc), iceGatheringState: 'complete' } });
+    const settle = slots.get(id)?.config.iceServers?.length ? null : hostGatheringSettler(complete);
+    pc.onicecandidate = (ev) => {
+      const candidate = ev.candidate ? (ev.candidate.toJSON() as { candidate: string }) : null;
+      if (settle?.(candidate !== null)) return;
+      post({ type: 'icecandidate', pc: id, candidate, snapshot: snapshot(pc) });
+    };
+  };
+
+  /** The slot's connection, made now if it has none yet. */
+  const real = (id: number): RTCPeerConnection => {
+    const s = slot(id);
+    if (!s.pc) {
+      s.pc = new RTCPeerConnection(s.config);
+      listen(id, s.pc, false);
+    }
+    return s.pc;
   };
 
   const impl: Impl = {
     create(id, config) {
-      const pc = new RTCPeerConnection(config);
-      peers.set(id, pc);
-      for (const change of STATE_CHANGES) {
-        pc.addEventListener(change, () => post({ type: 'state', pc: id, change, snapshot: snapshot(pc) }));
-      }
-      const settle = config.iceServers?.length ? null : hostGatheringSettler(pc, (snap) => {
-        post({ type: 'icecandidate', pc: id, candidate: null, snapshot: snap });
-      });
-      pc.onicecandidate = (ev) => {
-        const candidate = ev.candidate ? (ev.candidate.toJSON() as { candidate: string }) : null;
-        if (settle?.(candidate !== null)) return;
-        post({ type: 'icecandidate', pc: id, candidate, snapshot: snapshot(pc) });
-      };
-      pc.ondatachannel = (ev) => {
-        post({ type: 'datachannel', pc: id, dc: ev.channel }, [ev.channel]);
-      };
+      slots.set(id, { config, pc: null });
+    },
+    adopt(id, prepared) {
+      const s = slot(id);
+      const pc = s.pc ? null : pool.claim(prepared);
+      if (!pc) throw new Error(`prepared connection ${prepared} is gone`);
+      s.pc = pc;
+      listen(id, pc, true);
     },
     createDataChannel(id, channel, label, init) {
-      const dc = peer(id).createDataChannel(label, init);
+      const dc = real(id).createDataChannel(label, init);
       post({ type: 'channel', pc: id, channel, dc }, [dc]);
     },
     async createOffer(id) {
-      const offer = await peer(id).createOffer();
+      const offer = await real(id).createOffer();
       return { type: offer.type, sdp: offer.sdp };
     },
     async createAnswer(id) {
-      const answer = await peer(id).createAnswer();
+      const answer = await real(id).createAnswer();
       return { type: answer.type, sdp: answer.sdp };
     },
     async setLocalDescription(id, description) {
-      const pc = peer(id);
+      const pc = real(id);
       await pc.setLocalDescription(description);
       return snapshot(pc);
     },
     async setRemoteDescription(id, description) {
-      const pc = peer(id);
+      const pc = real(id);
       await pc.setRemoteDescription(description);
       return snapshot(pc);
     },
     async addIceCandidate(id, candidate) {
-      await peer(id).addIceCandidate(candidate);
+      await real(id).addIceCandidate(candidate);
     },
     async getStats(id) {
-      return plainStats(await peer(id).getStats());
+      const pc = slot(id).pc;
+      return pc ? plainStats(await pc.getStats()) : [];
     },
     close(id) {
-      peers.get(id)?.close();
-      peers.delete(id);
+      slots.get(id)?.pc?.close();
+      slots.delete(id);
     },
   };
 
@@ -155,9 +160,19 @@ export function startRtcHost(port: MessagePort): () => void {
   };
 
   port.onmessage = (ev: MessageEvent<WorkerToHost>) => void handle(ev.data);
-  return () => {
-    port.onmessage = null;
-    for (const pc of peers.values()) pc.close();
-    peers.clear();
+  // Prepared offers name this network's addresses: a change makes them useless.
+  const forget = (): void => pool.clear();
+  addEventListener('offline', forget);
+  return {
+    warm(config) {
+      pool.fill(config);
+    },
+    close() {
+      port.onmessage = null;
+      removeEventListener('offline', forget);
+      pool.close();
+      for (const s of slots.values()) s.pc?.close();
+      slots.clear();
+    },
   };
 }
