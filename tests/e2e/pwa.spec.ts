@@ -145,6 +145,27 @@ test('a protocol handler link /add?uri=magnet… adds the torrent', async ({ pag
   await expect(page.locator(`[data-testid="torrent-row"][data-infohash="${infoHash}"]`)).toContainText(name);
 });
 
+test("a magnet link's torrent page shows while the engine starts, never the adding view", async ({ page }) => {
+  const infoHash = randomInfoHash();
+  const name = `Shown at once ${infoHash.slice(0, 6)}`;
+  // What the page showed first: the adding view, or the torrent's page (and at which path).
+  await page.addInitScript(() => {
+    const seen: string[] = [];
+    (window as unknown as { __firstViews: string[] }).__firstViews = seen;
+    new MutationObserver(() => {
+      if (document.querySelector('[data-testid="adding"]') && !seen.includes('adding')) seen.push('adding');
+      const torrentPage = document.querySelector('[data-testid="torrent-page"]');
+      if (torrentPage && !seen.some((s) => s.startsWith('torrent-page'))) seen.push(`torrent-page at ${location.pathname}`);
+    }).observe(document, { subtree: true, childList: true });
+  });
+  await page.goto(`/add?uri=${encodeURIComponent(`magnet:?xt=urn:btih:${infoHash}&dn=${encodeURIComponent(name)}`)}`);
+  await expectTorrentPage(page, infoHash, name);
+  const views = await page.evaluate(() => (window as unknown as { __firstViews: string[] }).__firstViews);
+  // Before the engine had it, at /add, with the name from the link; and /add handed over to the same page.
+  expect(views).toEqual(['torrent-page at /add']);
+  await expect(page).toHaveURL(new RegExp(`/t/${infoHash}\\?play=main$`));
+});
+
 test('shared text with a magnet link in it adds the torrent', async ({ page }) => {
   const infoHash = randomInfoHash();
   const name = `Shared text ${infoHash.slice(0, 6)}`;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isAppPath, pageKey, parseRoute, torrentPath } from './routes';
+import { isAppPath, pageKey, parseRoute, torrentPath, viewedTorrent } from './routes';
 
 const at = (path: string) => new URL(path, 'https://example.test');
 const HASH = '0123456789abcdef0123456789abcdef01234567';
@@ -77,5 +77,21 @@ describe('pageKey', () => {
     );
     expect(pageKey({ name: 'home' })).toBe('home');
     expect(pageKey({ name: 'add', uri: 'magnet:?' })).toBe('add');
+  });
+});
+
+describe('viewedTorrent', () => {
+  const ih = 'ed818195eab039fb6d40629ef600e14e4ddd02eb';
+  const at = (path: string) => parseRoute(new URL(path, 'http://localhost'));
+
+  it("is a torrent page's torrent, with the file it opens", () => {
+    expect(viewedTorrent(at(`/t/${ih}?play=2`), null)).toEqual({ infoHash: ih, play: 2 });
+    expect(viewedTorrent(at(`/t/${ih}`), 'another')).toEqual({ infoHash: ih, play: null });
+  });
+
+  it("is /add's pending magnet, opening its main file as the page it hands over to will", () => {
+    expect(viewedTorrent(at('/add?uri=magnet%3A'), ih)).toEqual({ infoHash: ih, play: 'main' });
+    expect(viewedTorrent(at('/add?uri=magnet%3A'), null)).toBeNull();
+    expect(viewedTorrent(at('/'), ih)).toBeNull();
   });
 });

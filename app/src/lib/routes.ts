@@ -28,6 +28,17 @@ export function parseRoute(url: URL): Route {
   return { name: 'not-found', path };
 }
 
+/**
+ * The torrent whose page a route shows: a torrent's own page, or /add while
+ * the magnet it adds is pending (its page shows while the engine starts, and
+ * stays, the same view, when /add hands over to /t/<ih>?play=main).
+ */
+export function viewedTorrent(route: Route, pendingInfoHash: string | null): { infoHash: string; play: PlayRequest } | null {
+  if (route.name === 'torrent') return { infoHash: route.infoHash, play: route.play };
+  if (route.name === 'add' && pendingInfoHash) return { infoHash: pendingInfoHash, play: 'main' };
+  return null;
+}
+
 /** A torrent's page; with `play`, one that opens that file (or the main one) in the player. */
 export function torrentPath(infoHash: string, play: PlayRequest = null): string {
   const path = `/t/${encodeURIComponent(infoHash)}`;

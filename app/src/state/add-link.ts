@@ -9,8 +9,9 @@ import { torrents } from './torrents.svelte';
  * On failure the error shows on the home view.
  */
 export async function addFromLink(uri: string): Promise<void> {
-  const result = await torrents.addText(uri);
+  const result = await torrents.addLink(uri);
   // The user may have navigated away meanwhile; then leave their history alone.
-  if (router.route.name !== 'add') return;
-  router.navigate(result ? torrentPath(result.infoHash, 'main') : '/', { replace: true });
+  if (router.route.name === 'add') router.navigate(result ? torrentPath(result.infoHash, 'main') : '/', { replace: true });
+  // In the same update as the move, so the page shown while adding stays (the same view, keyed by info hash).
+  torrents.pending = null;
 }

@@ -2,8 +2,9 @@ import { proxy } from 'comlink';
 import { connectEngine, type EngineConnection } from '../engine/connect';
 import type { AddRequest, AddResult, TorrentStatus } from '../../shared/engine-api';
 import { warmAudioOutput } from '../../shared/audio-warmup';
-import { parseTorrentInput } from '../../shared/input';
+import { parseTorrentInput, type TorrentInput } from '../../shared/input';
 import { errorMessage } from '../lib/errors';
+import { pendingStatus } from './pending-status';
 import { forgetSnapshot } from './status-snapshot';
 import { isTorrentFile, torrentFileRequest } from '../lib/torrent-file';
 
@@ -24,6 +25,9 @@ class Torrents {
   hashing = $state<number | null>(null);
   /** The latest added torrent, highlighted in the list. */
   lastAdded = $state<string | null>(null);
+  /** A magnet link being added from a link, shown before the engine has it (pending-status.ts). */
+  pending = $state<TorrentStatus | null>(null);
+  #pendingAdd: Promise<unknown> = Promise.resolve();
 
   #connection: Promise<EngineConnection> | null = null;
 
@@ -36,7 +40,7 @@ class Torrents {
   }
 
   find(infoHash: string): TorrentStatus | undefined {
-    return this.statuses.find((t) => t.infoHash === infoHash);
+    return this.statuses.find((t) => t.infoHash === infoHash) ?? (this.pending?.infoHash === infoHash ? this.pending : undefined);
   }
 
   /** Adds a torrent; on failure shows the error and resolves null. */
@@ -44,6 +48,30 @@ class Torrents {
     // Its film will want the audio output: the service starts while the metadata comes.
     warmAudioOutput();
     return this.#addWith((api) => api.add(request));
+  }
+
+  /**
+   * A link about to be added (/add): a magnet's torrent is found at once,
+   * as pending, so its page shows from the first render while the engine
+   * starts. Whoever adds it clears `pending` once it has moved on.
+   */
+  expectLink(uri: string): void {
+    let input: TorrentInput | null = null;
+    try {
+      input = parseTorrentInput(uri);
+    } catch {
+      // The add says what is wrong with it.
+    }
+    if (input?.kind !== 'magnet') this.pending = null;
+    else if (this.pending?.infoHash !== input.infoHash) this.pending = pendingStatus(input, Date.now());
+  }
+
+  /** Adds a link's magnet, info hash or .torrent URL (expectLink); actions on its torrent wait for it. */
+  addLink(uri: string): Promise<AddResult | null> {
+    this.expectLink(uri);
+    const added = this.addText(uri);
+    this.#pendingAdd = added;
+    return added;
   }
 
   /** Adds a typed or linked magnet, info hash or .torrent URL, validated here first. */
@@ -126,6 +154,7 @@ class Torrents {
 
   async #control(action: (api: EngineConnection['api']) => Promise<void>): Promise<void> {
     this.error = null;
+    await this.#pendingAdd;
     try {
       const { api } = await this.#engine();
       await action(api);
@@ -138,6 +167,7 @@ class Torrents {
   /** Removes a torrent and its data; resolves false (with the error shown) on failure. */
   async remove(infoHash: string): Promise<boolean> {
     this.error = null;
+    await this.#pendingAdd;
     try {
       const { api } = await this.#engine();
       await api.remove(infoHash);

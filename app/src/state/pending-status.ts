@@ -1,0 +1,29 @@
+import type { TorrentStatus } from '../../shared/engine-api';
+import type { TorrentInput } from '../../shared/input';
+
+/**
+ * What a magnet link being added shows before the engine has it: its page
+ * (name from the link's dn=, if any, waiting for metadata) renders while the
+ * engine starts, instead of when the add returns, just as that torrent's
+ * first WebRTC connections need the page's main thread.
+ */
+export function pendingStatus(input: Extract<TorrentInput, { kind: 'magnet' }>, now: number): TorrentStatus {
+  return {
+    infoHash: input.infoHash,
+    name: input.name,
+    magnetURI: input.magnetURI,
+    length: null,
+    state: 'metadata',
+    progress: 0,
+    downloaded: 0,
+    uploaded: 0,
+    downloadSpeed: 0,
+    uploadSpeed: 0,
+    numPeers: 0,
+    eta: null,
+    ratio: null,
+    error: null,
+    files: [],
+    addedAt: now,
+  };
+}
