@@ -2,6 +2,17 @@ import type { TorrentRecord } from './db';
 import type { TorrentStatus } from './engine-api';
 import { libraryEntry } from './library';
 
+/** A status's transfer fields for a torrent the engine is not running yet: nothing moving, no peers. */
+export const NOT_TRANSFERRING = {
+  uploaded: 0,
+  downloadSpeed: 0,
+  uploadSpeed: 0,
+  numPeers: 0,
+  eta: null,
+  ratio: null,
+  error: null,
+} as const satisfies Partial<TorrentStatus>;
+
 /**
  * A torrent's status from IndexedDB alone: its name, files and how much of
  * each is stored. The torrent page shows it until the engine lists its
@@ -19,13 +30,7 @@ export function storedStatus(record: TorrentRecord, storedIndexes: Iterable<numb
     state: record.paused ? 'paused' : 'checking',
     progress: entry.length ? entry.stored / entry.length : 0,
     downloaded: entry.stored,
-    uploaded: 0,
-    downloadSpeed: 0,
-    uploadSpeed: 0,
-    numPeers: 0,
-    eta: null,
-    ratio: null,
-    error: null,
+    ...NOT_TRANSFERRING,
     files: entry.files.map((file) => ({
       index: file.index,
       name: file.name,

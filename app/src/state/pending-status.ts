@@ -1,5 +1,6 @@
 import type { TorrentStatus } from '../../shared/engine-api';
 import type { TorrentInput } from '../../shared/input';
+import { NOT_TRANSFERRING } from '../../shared/stored-status';
 
 /**
  * What a magnet link being added shows before the engine has it: its page
@@ -16,13 +17,7 @@ export function pendingStatus(input: Extract<TorrentInput, { kind: 'magnet' }>, 
     state: 'metadata',
     progress: 0,
     downloaded: 0,
-    uploaded: 0,
-    downloadSpeed: 0,
-    uploadSpeed: 0,
-    numPeers: 0,
-    eta: null,
-    ratio: null,
-    error: null,
+    ...NOT_TRANSFERRING,
     files: [],
     addedAt: now,
   };
