@@ -193,7 +193,6 @@ export class WorkerPeerConnection implements PeerEvents {
         this.#channels.get(event.channel)?.attach(event.dc);
         this.#channels.delete(event.channel);
         return;
-
       case 'datachannel':
         this.ondatachannel?.({ channel: WorkerDataChannel.from(event.dc) });
         return;
