@@ -32,6 +32,8 @@ export class OfferPool {
   readonly #ready = new Map<number, Prepared>();
   #preparing = 0;
   #closed = false;
+  /** Bumped by clear(): connections still being prepared from before are dropped when done. */
+  #generation = 0;
 
   constructor(post: (msg: PoolEvent, transfer?: Transferable[]) => void, snapshot: (pc: RTCPeerConnection) => PcSnapshot) {
     this.#post = post;
@@ -64,6 +66,7 @@ export class OfferPool {
 
   /** Closes every unclaimed connection (the network changed, or the page is done). */
   clear(): void {
+    this.#generation++;
     for (const entry of [...this.#ready.values()]) this.#expire(entry);
   }
 
@@ -73,6 +76,7 @@ export class OfferPool {
   }
 
   async #prepare(config: RtcConfig): Promise<void> {
+    const generation = this.#generation;
     const entry: Prepared = { pool: this.#nextId++, pc: new RTCPeerConnection(config) };
     const { pool, pc } = entry;
     // Transferred in the task that made it: a channel can only be transferred on creation.
@@ -85,7 +89,7 @@ export class OfferPool {
       await pc.setLocalDescription({ type: 'offer', sdp });
       await gathered;
       pc.onicecandidate = null;
-      if (this.#closed || !this.#config || !sameRtcConfig(this.#config, config)) throw new Error('pool closed');
+      if (this.#closed || generation !== this.#generation) throw new Error('pool cleared meanwhile');
       entry.expiry = setTimeout(() => this.#expire(entry), POOL_MAX_AGE_MS);
       this.#ready.set(pool, entry);
       const snapshot = { ...this.#snapshot(pc), iceGatheringState: 'complete' };
