@@ -5,6 +5,7 @@ import type { BridgeConfig } from '../config.ts';
 import { WebTorrent, type WebTorrentClient, type WebTorrentTorrent } from '../vendor/webtorrent.ts';
 import { BridgeError } from './bridge-error.ts';
 import { dialTcpThenUtp } from './dial-transport.ts';
+import { skipSeedRedials } from './seed-redials.ts';
 import { nativeRc4, RC4_WARNING } from './native-rc4.ts';
 import { useFastMseKeys } from './mse-keys.ts';
 import { parseWithoutJoining } from './wire-reads.ts';
@@ -138,6 +139,7 @@ export class Bridge {
       deselect: true,
     });
     dialTcpThenUtp(torrent);
+    skipSeedRedials(torrent);
     startsEmpty(torrent);
     const now = Date.now();
     let settle!: { resolve: (t: WebTorrentTorrent) => void; reject: (err: Error) => void };

@@ -25,6 +25,15 @@ export interface WebTorrentFile {
   [Symbol.asyncIterator](opts?: { start?: number; end?: number }): AsyncIterator<Uint8Array>;
 }
 
+/** A connection to one peer (bittorrent-protocol's Wire), as webtorrent hands it out. */
+export interface PeerWire {
+  /** 'tcpOutgoing', 'utpIncoming', 'webrtc', 'webSeed', … */
+  readonly type: string;
+  /** Set by webtorrent once the peer shows it has every piece. */
+  readonly isSeeder?: boolean;
+  once(event: 'close', listener: () => void): unknown;
+}
+
 export interface WebTorrentTorrent {
   readonly infoHash: string;
   /** Known once there is metadata (or from a magnet's dn=). */
@@ -45,10 +54,14 @@ export interface WebTorrentTorrent {
   /** Which pieces are verified (and written: webtorrent stores a piece before marking it). */
   readonly bitfield: { get(index: number): boolean };
   readonly progress: number;
+  /** Every piece is verified. */
+  readonly done: boolean;
   readonly downloaded: number;
   readonly downloadSpeed: number;
   readonly uploadSpeed: number;
   readonly numPeers: number;
+  /** Connects to an "ip:port" peer; false if it was refused (a duplicate, a blocked address). */
+  addPeer(addr: string): boolean;
   /** Private in webtorrent 3.0.21: queues an outgoing connection to an "ip:port" peer. */
   _addPeer(peer: unknown, type: 'utp' | 'tcp', source: string): unknown;
   /** Downloads pieces `start`..`end` (inclusive) in the background; priority 0 by default. */
@@ -67,7 +80,7 @@ export interface WebTorrentTorrent {
   on(event: 'error' | 'warning', listener: (err: Error | string) => void): this;
   on(event: 'verified', listener: (index: number) => void): this;
   /** A peer's handshake is done; `addr` is `ip:port` for TCP and uTP peers. */
-  on(event: 'wire', listener: (wire: { type: string }, addr?: string) => void): this;
+  on(event: 'wire', listener: (wire: PeerWire, addr?: string) => void): this;
   once(event: 'metadata' | 'ready' | 'done' | 'close', listener: () => void): this;
   removeListener(event: string, listener: (...args: never[]) => void): this;
 }
