@@ -60,6 +60,37 @@ describe('IdbChunkStore', () => {
     expect(new Uint8Array(raw as ArrayBuffer)).toEqual(run);
   });
 
+  it('reads a run record once for all the pieces asked of it, one at a time or at once', async () => {
+    const store = new IdbChunkStore(16, { torrent: { infoHash: A }, length: 64 });
+    const run = bytes(64, 0);
+    await Promise.all([0, 1, 2, 3].map((i) => call((cb) => store.put(i, run.slice(i * 16, (i + 1) * 16), cb))));
+    const gets = vi.spyOn(IDBObjectStore.prototype, 'get');
+    try {
+      const together = await Promise.all([2, 0].map((i) => call<Uint8Array>((cb) => store.get(i, cb))));
+      expect(together).toEqual([run.subarray(32, 48), run.subarray(0, 16)]);
+      expect(await call<Uint8Array>((cb) => store.get(3, { offset: 4, length: 8 }, cb))).toEqual(run.subarray(52, 60));
+      expect(gets).toHaveBeenCalledTimes(1);
+    } finally {
+      gets.mockRestore();
+    }
+  });
+
+  it('stores runs of 64 KiB or more as Blobs, and reads a piece of one without reading the rest', async () => {
+    const piece = 64 * 1024;
+    const store = new IdbChunkStore(piece, { torrent: { infoHash: A }, length: 4 * piece });
+    const data = (i: number) => new Uint8Array(piece).fill(i + 1);
+    await Promise.all([0, 1, 2, 3].map((i) => call((cb) => store.put(i, data(i), cb))));
+    const raw = await (await openDb()).get('pieces', [A, 0, 4]);
+    expect(raw).toBeInstanceOf(Blob);
+    const slices = vi.spyOn(Blob.prototype, 'slice');
+    try {
+      expect(Buffer.from((await call<Uint8Array>((cb) => store.get(2, cb)))!).equals(data(2))).toBe(true);
+      expect(slices.mock.calls).toEqual([[2 * piece, 3 * piece]]);
+    } finally {
+      slices.mockRestore();
+    }
+  });
+
   it('reports a missing piece as an error, which webtorrent reads as "not verified"', async () => {
     const store = new IdbChunkStore(16, { torrent: { infoHash: A } });
     await expect(call((cb) => store.get(5, cb))).rejects.toThrow(/not stored/);

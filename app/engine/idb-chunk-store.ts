@@ -1,7 +1,8 @@
 import { openDb, piecesOf } from '../shared/db';
-import { groupRuns, keyOf, runPieces, type Span } from '../shared/piece-runs';
+import { groupRuns, keyOf, RUN_BYTES, runPieces, type Span } from '../shared/piece-runs';
 import { writePieces } from './piece-writes';
-import { readPiece } from '../shared/records';
+import { pieceOf, readRecordOf, type StoredRecord } from '../shared/records';
+import { RecentRecords } from './recent-records';
 import { pieceSize } from '../shared/pieces';
 import { pieceWriter } from './piece-writer';
 
@@ -29,6 +30,11 @@ const FLUSH_DELAY_MS = 20;
 const FLUSH_BYTES = 4 * 1024 * 1024;
 /** The most one write request carries; a larger queue goes to the writer in several. */
 const MAX_BATCH_BYTES = 8 * 1024 * 1024;
+
+/** Records of bytes kept once read, for the next pieces peers ask for (recent-records.ts): two of the largest runs. */
+const RECENT_BYTES = 2 * RUN_BYTES;
+/** Kept records go after this long unread: a torrent nobody downloads from holds no memory for it. */
+const RECENT_IDLE_MS = 30_000;
 
 /** Called once the piece is stored, with its bytes: the worker that wrote them hands them back in a buffer of their own. */
 export type PutCallback = (err: Error | null, written?: Uint8Array) => void;
@@ -100,6 +106,9 @@ export class IdbChunkStore {
   #flushQueued = false;
   /** Batches handed to the writer and not yet committed; IndexedDB commits them in the order they began. */
   readonly #writes = new Set<Promise<void>>();
+  readonly #recent = new RecentRecords(RECENT_BYTES);
+  #recentTimer: ReturnType<typeof setTimeout> | null = null;
+  #lookups: Promise<unknown> = Promise.resolve();
 
   constructor(chunkLength: number, opts: ChunkStoreOptions) {
     this.chunkLength = chunkLength;
@@ -200,12 +209,14 @@ export class IdbChunkStore {
 
   close(cb: Callback = noop): void {
     this.#closed = true;
+    this.#forgetRecent();
     queueMicrotask(() => cb(null));
   }
 
   /** Deletes every piece of this torrent, after any write already under way. */
   destroy(cb: Callback = noop): void {
     this.#closed = true;
+    this.#forgetRecent();
     if (this.#timer) clearTimeout(this.#timer);
     this.#timer = null;
     this.#queuedBytes = 0;
@@ -250,8 +261,33 @@ export class IdbChunkStore {
     return spans.map((span) => ({ span, chunks: Array.from({ length: span.count }, (_, i) => byIndex.get(span.first + i)!) }));
   }
 
-  #read(index: number): Promise<Uint8Array | undefined> {
-    return readPiece(this.#infoHash, index);
+  #forgetRecent(): void {
+    if (this.#recentTimer) clearTimeout(this.#recentTimer);
+    this.#recentTimer = null;
+    this.#recent.clear();
+  }
+
+  /** The record holding piece `index`, then the piece; only lookups go one at a time (see #recordOf). */
+  async #read(index: number): Promise<Uint8Array | undefined> {
+    const record = await this.#recordOf(index);
+    return record && pieceOf(record, index);
+  }
+
+  /** One lookup at a time, so peers' requests for pieces of one record wait for the first to read it. */
+  #recordOf(index: number): Promise<StoredRecord | undefined> {
+    const lookup = this.#lookups.then(() => this.#lookUp(index));
+    this.#lookups = lookup.catch(() => undefined);
+    return lookup;
+  }
+
+  async #lookUp(index: number): Promise<StoredRecord | undefined> {
+    if (this.#recentTimer) clearTimeout(this.#recentTimer);
+    this.#recentTimer = setTimeout(() => this.#recent.clear(), RECENT_IDLE_MS);
+    const kept = this.#recent.find(index);
+    if (kept) return kept;
+    const record = await readRecordOf(this.#infoHash, index);
+    if (record && !this.#closed) this.#recent.add(record);
+    return record;
   }
 
   async #deleteAll(): Promise<void> {

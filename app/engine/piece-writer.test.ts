@@ -2,7 +2,7 @@ import 'fake-indexeddb/auto';
 import { describe, expect, it, vi } from 'vitest';
 import { openDb } from '../shared/db';
 import { keyOf } from '../shared/piece-runs';
-import { readPiece } from '../shared/records';
+import { readStoredRun } from '../shared/records';
 import { pieceWriter } from './piece-writer';
 import { TRANSACTIONS_AT_ONCE } from './piece-writes';
 
@@ -27,6 +27,6 @@ describe('pieceWriter (on this thread: Node has no Worker)', () => {
     expect(most).toBe(TRANSACTIONS_AT_ONCE);
     // Each write resolves with its own values, once they are stored.
     expect(values.map(([v]) => new Uint8Array(v!)[0])).toEqual([0, 1, 2, 3, 4, 5]);
-    expect(await readPiece(A, 5)).toEqual(new Uint8Array(8).fill(5));
+    expect((await readStoredRun(A, 5, 5))[0]).toEqual(new Uint8Array(8).fill(5));
   });
 });

@@ -1,5 +1,5 @@
 import { openDb, piecesOf, type TorrentRecord } from './db';
-import { indexesOf, piecesOfPart, piecesOfRecord, planRead, recordBytes, windowBounds, type ReadStep } from './piece-runs';
+import { indexesOf, piecesOfPart, piecesOfRecord, planRead, recordBytes, windowBounds, type PieceKey, type ReadStep, type Span } from './piece-runs';
 
 /** Typed reads and writes of torrents and pieces, shared by the engine and the service worker. */
 
@@ -51,6 +51,25 @@ async function piecesOfValue(step: ReadStep, value: ArrayBuffer | Blob): Promise
   return piecesOfPart(step, await value.slice(start, end).arrayBuffer());
 }
 
-export async function readPiece(infoHash: string, index: number): Promise<Uint8Array<ArrayBuffer> | undefined> {
-  return (await readStoredRun(infoHash, index, index))[0];
+/** A stored record as read: the pieces of `span`, end to end, as bytes or as a Blob (piece-runs.ts). */
+export interface StoredRecord {
+  key: PieceKey;
+  span: Span;
+  value: ArrayBuffer | Blob;
+}
+
+/** The record that holds piece `index`, unread if it is a Blob. */
+export async function readRecordOf(infoHash: string, index: number): Promise<StoredRecord | undefined> {
+  const tx = (await openDb()).transaction('pieces', 'readonly');
+  const { lower, upper } = windowBounds(infoHash, index, index);
+  const [step] = planRead(await tx.store.getAllKeys(IDBKeyRange.bound(lower, upper)), index, index);
+  if (!step) return undefined;
+  const value = await tx.store.get(step.key);
+  return value ? { key: step.key, span: step.span, value } : undefined;
+}
+
+/** Piece `index` of a record from readRecordOf; of a Blob, only that piece's bytes are read. */
+export async function pieceOf({ key, span, value }: StoredRecord, index: number): Promise<Uint8Array<ArrayBuffer>> {
+  const [piece] = await piecesOfValue({ key, span, from: index, to: index }, value);
+  return piece!;
 }
