@@ -6,8 +6,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeTorrent, seedWithAria2, type Aria2Seeder, type MadeTorrent } from '../tests/fixtures/aria2.ts';
 import { readTorrentFile } from '../app/shared/torrent-file.ts';
 import { fileExists } from './files.ts';
-import { startTestServer, type TestServer } from './test-support.ts';
-import { WebTorrent, type WebTorrentClient } from './vendor/webtorrent.ts';
+import { isolatedClient, startTestServer, type TestServer } from './test-support.ts';
+import type { WebTorrentClient } from './vendor/webtorrent.ts';
 
 const SLOW = 90_000;
 
@@ -242,19 +242,7 @@ describe('bridge: aria2 seeds over TCP, the server streams over HTTP', () => {
 
       const downloadDir = await mkdtemp(path.join(tmpdir(), 'btstream-webseed-'));
       // No trackers, DHT or peers: only the web seed can deliver.
-      const client: WebTorrentClient = new WebTorrent({
-        dht: false,
-        lsd: false,
-        utp: false,
-        utPex: false,
-        natUpnp: false,
-        natPmp: false,
-        webSeeds: true,
-        torrentPort: 0,
-        downloadLimit: -1,
-        uploadLimit: -1,
-        tracker: false,
-      });
+      const client: WebTorrentClient = isolatedClient({ webSeeds: true, tracker: false });
       try {
         const torrent = client.add(metadata, { path: downloadDir, urlList: [`${server.url}/webseed/${multi.infoHash}`] });
         await new Promise<void>((resolve, reject) => {

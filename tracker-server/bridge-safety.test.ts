@@ -7,8 +7,8 @@ import bencode from 'bencode';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { handMadeTorrent, type HandFile } from './bridge/hand-torrent.ts';
 import { freePort } from '../tests/fixtures/processes.ts';
-import { startTestServer, type TestServer } from './test-support.ts';
-import { WebTorrent, type WebTorrentClient } from './vendor/webtorrent.ts';
+import { isolatedClient, startTestServer, type TestServer } from './test-support.ts';
+import type { WebTorrentClient } from './vendor/webtorrent.ts';
 
 const ESCAPED = 'escaped.txt';
 
@@ -84,19 +84,7 @@ describe('bridge: torrents whose file names point outside their folder', () => {
       infoHash = torrent.infoHash;
       // webtorrent itself flattens the path to `escaped.txt` under its folder; it still hands out the raw metadata.
       await writeFile(path.join(seedDir, ESCAPED), content);
-      seeder = new WebTorrent({
-        dht: false,
-        lsd: false,
-        utp: false,
-        utPex: false,
-        natUpnp: false,
-        natPmp: false,
-        webSeeds: false,
-        torrentPort: 0,
-        downloadLimit: -1,
-        uploadLimit: -1,
-        tracker: { wrtc: false },
-      });
+      seeder = isolatedClient({ webSeeds: false, tracker: { wrtc: false } });
       const seeding = seeder.add(torrent.bytes, { path: seedDir });
       await new Promise<void>((resolve) => seeding.once('done', resolve));
     });

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { loadConfig } from './config.ts';
 import { createServer, type RunningServer } from './server.ts';
+import { WebTorrent, type WebTorrentClient, type WebTorrentOptions } from './vendor/webtorrent.ts';
 
 export const INDEX_HTML = '<!doctype html><html><head><title>BT Stream test</title></head><body>shell</body></html>';
 export const HASHED_ASSET = '/assets/index-Abc123.js';
@@ -61,5 +62,21 @@ export function rawGet(url: string, headers: Record<string, string>): Promise<{ 
       res.on('end', () => resolve({ status: res.statusCode ?? 0, body }));
     });
     req.on('error', reject);
+  });
+}
+
+/** A Node webtorrent client with every discovery off (no DHT, LPD, PEX, uTP or NAT mapping): tests choose its peers. */
+export function isolatedClient(options: Pick<WebTorrentOptions, 'webSeeds' | 'tracker'>): WebTorrentClient {
+  return new WebTorrent({
+    dht: false,
+    lsd: false,
+    utp: false,
+    utPex: false,
+    natUpnp: false,
+    natPmp: false,
+    torrentPort: 0,
+    downloadLimit: -1,
+    uploadLimit: -1,
+    ...options,
   });
 }

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { makeTorrent, seedWithAria2 } from '../../tests/fixtures/aria2.ts';
-import { WebTorrent } from '../vendor/webtorrent.ts';
+import { isolatedClient } from '../test-support.ts';
 import { shouldRedial, skipSeedRedials } from './seed-redials.ts';
 
 describe('shouldRedial', () => {
@@ -30,19 +30,7 @@ describe('skipSeedRedials, against aria2c seeding', () => {
     // No tracker answers here: the client below is given aria2's address.
     const made = await makeTorrent(path.join(root, 'clip.webm'), 'http://127.0.0.1:9/announce', path.join(root, 'clip.torrent'));
     const aria2 = await seedWithAria2(made.torrentPath, root);
-    const client = new WebTorrent({
-      dht: false,
-      lsd: false,
-      utp: false,
-      utPex: false,
-      natUpnp: false,
-      natPmp: false,
-      webSeeds: false,
-      torrentPort: 0,
-      downloadLimit: -1,
-      uploadLimit: -1,
-      tracker: false,
-    });
+    const client = isolatedClient({ webSeeds: false, tracker: false });
     try {
       const torrent = client.add(await readFile(made.torrentPath), { path: path.join(root, 'out') });
       skipSeedRedials(torrent);
