@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { loadConfig } from './config.ts';
 import { createServer, type RunningServer } from './server.ts';
+import { NO_DISCOVERY } from '../tests/fixtures/no-discovery.ts';
 import { WebTorrent, type WebTorrentClient, type WebTorrentOptions } from './vendor/webtorrent.ts';
 
 export const INDEX_HTML = '<!doctype html><html><head><title>BT Stream test</title></head><body>shell</body></html>';
@@ -67,16 +68,5 @@ export function rawGet(url: string, headers: Record<string, string>): Promise<{ 
 
 /** A Node webtorrent client with every discovery off (no DHT, LPD, PEX, uTP or NAT mapping): tests choose its peers. */
 export function isolatedClient(options: Pick<WebTorrentOptions, 'webSeeds' | 'tracker'>): WebTorrentClient {
-  return new WebTorrent({
-    dht: false,
-    lsd: false,
-    utp: false,
-    utPex: false,
-    natUpnp: false,
-    natPmp: false,
-    torrentPort: 0,
-    downloadLimit: -1,
-    uploadLimit: -1,
-    ...options,
-  });
+  return new WebTorrent({ ...NO_DISCOVERY, torrentPort: 0, downloadLimit: -1, uploadLimit: -1, ...options });
 }
