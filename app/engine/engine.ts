@@ -72,21 +72,33 @@ export class Engine implements EngineApi {
   );
   readonly #streams = new StreamRequests((infoHash) => this.#entries.get(infoHash)?.torrent);
   #markStarted: () => void = () => {};
-  /** Settles once start() has the stored torrents back. */
-  readonly #started = new Promise<void>((resolve) => {
+  #startFailed: (err: unknown) => void = () => {};
+  /** Settles once start() has the stored torrents back; rejects if it failed. */
+  readonly #started = new Promise<void>((resolve, reject) => {
     this.#markStarted = resolve;
+    this.#startFailed = reject;
   });
+
+  constructor() {
+    // Awaited by each call, and by none if start() is never called.
+    this.#started.catch(() => {});
+  }
 
   async start(config: EngineConfig, rtcPort: MessagePort): Promise<void> {
     if (this.#client) throw new Error('The engine is already running.');
     this.#serverConfig = config;
-    connectRtcHost(rtcPort);
-    // Up before the first piece arrives, so no write waits for it.
-    pieceWriter.start();
-    this.#client = new WebTorrent({ tracker: { rtcConfig: { iceServers: config.iceServers } } });
-    this.#client.on('error', (err) => console.error('[engine]', message(err)));
-    this.#applySettings(config.settings ?? DEFAULT_SETTINGS);
-    for (const record of await allRecords()) await this.#resume(record);
+    try {
+      connectRtcHost(rtcPort);
+      // Up before the first piece arrives, so no write waits for it.
+      pieceWriter.start();
+      this.#client = new WebTorrent({ tracker: { rtcConfig: { iceServers: config.iceServers } } });
+      this.#client.on('error', (err) => console.error('[engine]', message(err)));
+      this.#applySettings(config.settings ?? DEFAULT_SETTINGS);
+      for (const record of await allRecords()) await this.#resume(record);
+    } catch (err) {
+      this.#startFailed(err);
+      throw err;
+    }
     this.#markStarted();
     markOnce('engine:started');
     void this.#enforceQuota();
@@ -94,7 +106,18 @@ export class Engine implements EngineApi {
     setInterval(() => void saveTotals(this.#entries.values()).catch(() => {}), TOTALS_SAVE_MS);
   }
 
+  /**
+   * What every call from the page waits for first. The page sends its calls
+   * right behind start() rather than after its answer (a round trip per
+   * call saved at start-up), and start() set the client before its first await.
+   */
+  #whenStarted(): Promise<void> {
+    if (!this.#client) return Promise.reject(new Error('The engine has not started.'));
+    return this.#started;
+  }
+
   async add(request: AddRequest): Promise<AddResult> {
+    await this.#whenStarted();
     markOnce('engine:add');
     const source = await resolveSource(request);
     const known = this.#entries.get(source.infoHash);
@@ -108,15 +131,30 @@ export class Engine implements EngineApi {
     };
     // Adding again what the user paused means they want it back.
     record.paused = false;
-    await putRecord(record);
+    // Saved while the torrent starts, not before: its first tracker announce goes out 10-40 ms sooner.
+    const saved = putRecord(record);
+    saved.catch(() => {});
     if (record.meta) this.#launch(record, new Uint8Array(record.meta.torrentFile));
     else await this.#bridge.launchNew(record, source.torrentId);
     this.#bridge.join(record);
+    try {
+      await saved;
+    } catch (err) {
+      // Not kept, so not running either: nothing would bring it back after a reload.
+      const entry = this.#entries.get(source.infoHash);
+      if (entry && !known) {
+        this.#entries.delete(source.infoHash);
+        this.#bridge.forget(source.infoHash);
+        await this.#stop(entry);
+      }
+      throw err;
+    }
     this.#publisher.push();
     return { infoHash: source.infoHash, existing: known !== undefined };
   }
 
-  seed(files: File[], name?: string, onHashing?: (fraction: number) => void): Promise<AddResult> {
+  async seed(files: File[], name?: string, onHashing?: (fraction: number) => void): Promise<AddResult> {
+    await this.#whenStarted();
     const client = this.#requireClient();
     if (files.length === 0) return Promise.reject(new InputError('Choose at least one file to share.'));
     if (this.#quota.reached) return Promise.reject(new InputError(this.#quota.message));
@@ -149,6 +187,7 @@ export class Engine implements EngineApi {
   }
 
   async pause(infoHash: string): Promise<void> {
+    await this.#whenStarted();
     const entry = this.#known(infoHash);
     entry.record.paused = true;
     foldTotals(entry.record, entry.torrent);
@@ -158,6 +197,7 @@ export class Engine implements EngineApi {
   }
 
   async resume(infoHash: string): Promise<void> {
+    await this.#whenStarted();
     const entry = this.#known(infoHash);
     entry.record.paused = false;
     await putRecord(entry.record);
@@ -166,6 +206,7 @@ export class Engine implements EngineApi {
   }
 
   async remove(infoHash: string): Promise<void> {
+    await this.#whenStarted();
     const entry = this.#entries.get(infoHash);
     this.#entries.delete(infoHash);
     this.#bridge.forget(infoHash);
@@ -182,7 +223,7 @@ export class Engine implements EngineApi {
   }
 
   async configure(settings: EngineSettings): Promise<void> {
-    await this.#started;
+    await this.#whenStarted();
     if (this.#applySettings(settings)) this.#bridge.switched(this.#entries.values());
     await this.#enforceQuota();
   }
@@ -221,21 +262,25 @@ export class Engine implements EngineApi {
   }
 
   async detail(infoHash: string): Promise<TorrentDetail | null> {
+    await this.#whenStarted();
     const entry = this.#entries.get(infoHash);
     return entry ? detailOf(entry.record, entry.torrent) : null;
   }
 
   async setFilePriority(infoHash: string, fileIndex: number, priority: FilePriority): Promise<void> {
+    await this.#whenStarted();
     const entry = this.#known(infoHash);
     await setFilePriority(entry.record, entry.torrent, fileIndex, priority);
     this.#publisher.push();
   }
 
-  list(): Promise<TorrentStatus[]> {
-    return Promise.resolve(this.#publisher.read());
+  async list(): Promise<TorrentStatus[]> {
+    await this.#whenStarted();
+    return this.#publisher.read();
   }
 
-  subscribe(listener: StatusListener): void {
+  async subscribe(listener: StatusListener): Promise<void> {
+    await this.#whenStarted();
     this.#publisher.add(listener);
   }
 

@@ -2,6 +2,7 @@ import { runInNewContext } from 'node:vm';
 import { describe, expect, it } from 'vitest';
 import { writeSnapshot } from '../src/state/status-snapshot';
 import {
+  EARLY_CONFIG_GLOBAL,
   EARLY_ENGINE_GLOBAL,
   EARLY_ENGINE_MARK,
   EARLY_VIDEO_GLOBAL,
@@ -10,6 +11,7 @@ import {
   ENGINE_CONFIG_URL,
   SERVICE_WORKER_URL,
   earlyStartScript,
+  type EarlyConfig,
 } from './early-start';
 import { sampleRecord } from './sample-record';
 import { storedStatus } from './stored-status';
@@ -43,8 +45,22 @@ interface Page {
 }
 
 /** Runs the script against stand-ins for the globals it touches; returns what it did. */
-function run(options: { worker?: 'ok' | 'throws' | 'missing'; serviceWorker?: boolean; offline?: boolean; page?: Page }) {
+function run(options: {
+  worker?: 'ok' | 'throws' | 'missing';
+  serviceWorker?: boolean;
+  offline?: boolean;
+  page?: Page;
+  /** What the config request gets: a status and JSON body, or a network error. */
+  config?: { status: number; body: unknown } | 'network error';
+}) {
   const registered: string[] = [];
+  const fetched: string[] = [];
+  const config = options.config ?? { status: 200, body: {} };
+  const fetch = (url: string) => {
+    fetched.push(url);
+    if (config === 'network error') return Promise.reject(new TypeError('Failed to fetch'));
+    return Promise.resolve({ ok: config.status < 400, json: () => Promise.resolve(config.body) });
+  };
   const appended: FakeElement[] = [];
   const marks: string[] = [];
   const timers: { fn: () => void; ms: number }[] = [];
@@ -93,12 +109,15 @@ function run(options: { worker?: 'ok' | 'throws' | 'missing'; serviceWorker?: bo
     location: { pathname: url.pathname, search: url.search },
     localStorage: { getItem: (key: string) => storage.get(key) ?? null },
     URLSearchParams,
+    fetch,
     setTimeout: (fn: () => void, ms: number) => timers.push({ fn, ms }),
     Worker: options.worker === 'missing' ? undefined : FakeWorker,
     performance: { mark: (m: string) => marks.push(m) },
   });
   return {
     registered,
+    fetched,
+    earlyConfig: self[EARLY_CONFIG_GLOBAL] as EarlyConfig | undefined,
     marks,
     workers,
     appended,
@@ -137,11 +156,27 @@ describe('earlyStartScript', () => {
     expect(done.marks).toEqual([EARLY_ENGINE_MARK]);
   });
 
-  it('preloads the engine config while online, not offline', () => {
-    expect(run({ worker: 'ok' }).appended).toEqual([
-      expect.objectContaining({ tag: 'link', rel: 'preload', as: 'fetch', crossOrigin: 'anonymous', href: ENGINE_CONFIG_URL }),
-    ]);
-    expect(run({ worker: 'ok', serviceWorker: false }).appended).toEqual([]);
+  it('requests the engine config while online and keeps its body for the app once in', async () => {
+    const body = { announce: ['wss://tracker.example/announce'], iceServers: [] };
+    const done = run({ worker: 'ok', config: { status: 200, body } });
+    expect(done.fetched).toEqual([ENGINE_CONFIG_URL]);
+    expect(done.earlyConfig?.body).toBeUndefined();
+    await expect(done.earlyConfig?.done).resolves.toEqual(body);
+    expect(done.earlyConfig?.body).toEqual(body);
+  });
+
+  it('keeps null for a config request that failed, and never rejects', async () => {
+    for (const config of [{ status: 500, body: 'oops' }, 'network error'] as const) {
+      const done = run({ worker: 'ok', config });
+      await expect(done.earlyConfig?.done).resolves.toBeNull();
+      expect(done.earlyConfig?.body).toBeNull();
+    }
+  });
+
+  it('asks for no config offline', () => {
+    const done = run({ worker: 'ok', offline: true });
+    expect(done.fetched).toEqual([]);
+    expect(done.earlyConfig).toBeUndefined();
   });
 
   it('leaves the engine to the app offline, still registering the service worker', () => {

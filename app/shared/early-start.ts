@@ -2,7 +2,7 @@ import { FILE_INDEX, TORRENT_PAGE_PATH } from './play-link';
 
 /**
  * index.html starts the engine worker, registers the service worker and
- * preloads the engine's config from a small inline script, so all three load
+ * requests the engine's config from a small inline script, so all three load
  * while the app's own bundle does instead of after it. The app adopts that worker (app/src/engine/early-engine.ts)
  * and its own registration of the service worker finds this one.
  * On a play link (/t/<ih>?play=<n>|main) to a stored video it also starts the
@@ -14,8 +14,21 @@ export const EARLY_ENGINE_GLOBAL = '__btEarlyEngine';
 export const EARLY_ENGINE_MARK = 'bt:page:worker-created';
 /** The service worker's script, at the root so its scope is the whole app. */
 export const SERVICE_WORKER_URL = '/sw.js';
-/** The server's settings for the engine (app/src/engine/config.ts), preloaded while online. */
+/** The server's settings for the engine (app/src/engine/config.ts), requested early while online. */
 export const ENGINE_CONFIG_URL = '/api/config';
+export const EARLY_CONFIG_GLOBAL = '__btEarlyConfig';
+
+/**
+ * The inline script's request for the engine's config. Its body is kept once
+ * parsed, so the app can read it without waiting for a task of its own: by
+ * the time the bundle runs, it is usually in (app/src/engine/config.ts).
+ */
+export interface EarlyConfig {
+  /** The parsed JSON body; undefined until it is in, null if the request failed. */
+  body: unknown;
+  /** Settles with the body (null on failure); never rejects. */
+  done: Promise<unknown>;
+}
 
 export const EARLY_VIDEO_GLOBAL = '__btEarlyVideo';
 export const EARLY_VIDEO_MARK = 'bt:page:video-created';
@@ -51,13 +64,13 @@ export function earlyStartScript(workerUrl: string): string {
     "    if ('serviceWorker' in navigator) {",
     `      navigator.serviceWorker.register(${JSON.stringify(SERVICE_WORKER_URL)}, { scope: '/' }).catch(function () {});`,
     '    }',
-    '    if (navigator.onLine) {',
-    "      var config = document.createElement('link');",
-    "      config.rel = 'preload';",
-    "      config.as = 'fetch';",
-    "      config.crossOrigin = 'anonymous';",
-    `      config.href = ${JSON.stringify(ENGINE_CONFIG_URL)};`,
-    '      document.head.appendChild(config);',
+    "    if (navigator.onLine && typeof fetch === 'function') {",
+    '      var config = { body: undefined, done: null };',
+    `      config.done = fetch(${JSON.stringify(ENGINE_CONFIG_URL)})`,
+    '        .then(function (r) { return r.ok ? r.json() : null; })',
+    '        .then(null, function () { return null; })',
+    '        .then(function (body) { config.body = body; return body; });',
+    `      self[${JSON.stringify(EARLY_CONFIG_GLOBAL)}] = config;`,
     '    }',
     ...earlyVideoLines(),
     // Offline there is no peer to reach: the app starts the engine once a video has started (connect.ts).

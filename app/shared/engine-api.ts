@@ -148,7 +148,8 @@ export interface EngineApi {
   /**
    * Starts the engine. `rtcPort` carries the RTC host protocol (rtc-protocol.ts)
    * to the page, which owns the RTCPeerConnections. Torrents kept in IndexedDB
-   * are resumed. Must be called once, before anything else.
+   * are resumed. Must be called once, before anything else; calls sent after
+   * it, before its answer, wait for it and fail if it failed.
    */
   start(config: EngineConfig, rtcPort: MessagePort): Promise<void>;
   /** Rejects with a plain-words Error for bad input. */
@@ -173,7 +174,7 @@ export interface EngineApi {
   /** Applies new settings to the running engine and every torrent. */
   configure(settings: EngineSettings): Promise<void>;
   /** The listener gets every torrent's status, at most every STATUS_INTERVAL_MS. */
-  subscribe(listener: StatusListener): void;
+  subscribe(listener: StatusListener): Promise<void>;
   /** A port whose other end the service worker holds; it speaks SwEngineApi. */
   connectServiceWorker(port: MessagePort): void;
 }

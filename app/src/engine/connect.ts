@@ -3,7 +3,7 @@ import type { EngineApi } from '../../shared/engine-api';
 import { streamPath } from '../../shared/stream-url';
 import { markOnce } from '../../shared/timing-marks';
 import { takeEarlyEngine } from './early-engine';
-import { loadEngineConfig } from './config';
+import { engineConfigNow, loadEngineConfig } from './config';
 import { readStoredSettings } from './settings-storage';
 import { startRtcHost } from './rtc-host';
 import { connectServiceWorker } from './service-worker';
@@ -21,7 +21,10 @@ const OFFLINE_START_DELAY_MS = 1000;
 const OFFLINE_MAX_HOLD_MS = 2000;
 
 export interface EngineConnection {
+  /** Calls may go at once: the engine takes them after its start, and fails them if it failed. */
   api: Remote<EngineApi>;
+  /** Settles once the engine has started (its stored torrents back); rejects with why it could not. */
+  started: Promise<void>;
   /** Resolves once a service worker controls the page and can reach the engine: only then do /stream/ URLs work. */
   streamingReady: Promise<void>;
 }
@@ -71,6 +74,13 @@ async function open(): Promise<EngineConnection> {
   const missing = missingFeature();
   if (missing) throw new Error(`This browser lacks ${missing}, which the app needs. Try a current Chrome, Edge or Firefox.`);
   markOnce('page:engine-open');
+  const rtc = new MessageChannel();
+  const rtcHost = startRtcHost(rtc.port1);
+  // A link being added announces as soon as the engine has it: its offers are made meanwhile, from
+  // here if the config is in, before this page first renders (which holds up each of their steps).
+  const adding = parseRoute(new URL(location.href)).name === 'add';
+  const known = adding ? engineConfigNow() : null;
+  if (known) rtcHost.warm({ iceServers: known.iceServers });
   const started = engineWorker();
   // The root proxy is not thenable (comlink), so it can be a promise's value.
   const engine = started.then(({ worker }) => wrap<EngineApi>(worker));
@@ -81,24 +91,31 @@ async function open(): Promise<EngineConnection> {
   streamingReady.catch(() => {});
   const { failed } = await started;
   const api = await engine;
-  const rtc = new MessageChannel();
-  const rtcHost = startRtcHost(rtc.port1);
   // The user's saved settings ride along; the engine lays them over the server's config.
   const config = { ...(await loadEngineConfig()), settings: readStoredSettings() };
   markOnce('page:config');
-  // A link being added announces as soon as the engine has it: its offers are made meanwhile.
-  if (parseRoute(new URL(location.href)).name === 'add') rtcHost.warm({ iceServers: config.iceServers });
-  await Promise.race([api.start(config, transfer(rtc.port2, [rtc.port2])), failed]);
-  markOnce('page:engine-started');
-  return { api, streamingReady };
+  if (adding) rtcHost.warm({ iceServers: config.iceServers });
+  // Not awaited: what the page asks next (subscribe, list, a link's add) follows it at once.
+  const engineStarted = Promise.race([api.start(config, transfer(rtc.port2, [rtc.port2])), failed]).then(() =>
+    markOnce('page:engine-started'),
+  );
+  engineStarted.catch(() => {});
+  return { api, started: engineStarted, streamingReady };
 }
 
-let connection: Promise<EngineConnection> | null = null;
+let opening: Promise<EngineConnection> | null = null;
 
-/** The one engine of this page, started on first use. */
-export function connectEngine(): Promise<EngineConnection> {
-  connection ??= open();
+/** The one engine of this page, started on first use; resolves once it has started. */
+export async function connectEngine(): Promise<EngineConnection> {
+  const connection = await engineStarting();
+  await connection.started;
   return connection;
+}
+
+/** The same engine as soon as its start is on its way: calls made then run right after it. */
+export function engineStarting(): Promise<EngineConnection> {
+  opening ??= open();
+  return opening;
 }
 
 export function streamUrl(infoHash: string, file: { index: number; name: string }): string {

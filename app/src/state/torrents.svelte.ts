@@ -1,9 +1,11 @@
 import { proxy } from 'comlink';
-import { connectEngine, type EngineConnection } from '../engine/connect';
+import { afterStart } from '../engine/after-start';
+import { engineStarting, type EngineConnection } from '../engine/connect';
 import type { AddRequest, AddResult, TorrentStatus } from '../../shared/engine-api';
 import { warmAudioOutput } from '../../shared/audio-warmup';
 import { parseTorrentInput, type TorrentInput } from '../../shared/input';
 import { errorMessage } from '../lib/errors';
+import { markOnce } from '../../shared/timing-marks';
 import { pendingStatus } from './pending-status';
 import { forgetSnapshot } from './status-snapshot';
 import { isTorrentFile, torrentFileRequest } from '../lib/torrent-file';
@@ -129,11 +131,13 @@ class Torrents {
     this.error = null;
     this.adding++;
     try {
-      const { api } = await this.#engine();
-      const result = await action(api);
+      // Not after the first statuses (#connect): an add goes to the engine right behind its start.
+      void this.#engine().catch(() => {});
+      const connection = await engineStarting();
+      const result = await afterStart(connection.started, action(connection.api));
       this.lastAdded = result.infoHash;
       // Refresh now so the new torrent's page doesn't wait for the next push.
-      this.#update(await api.list());
+      this.#update(await connection.api.list());
       return result;
     } catch (err) {
       this.error = errorMessage(err);
@@ -196,17 +200,22 @@ class Torrents {
   }
 
   async #connect(): Promise<EngineConnection> {
-    const connection = await connectEngine();
+    const connection = await engineStarting();
     connection.streamingReady.then(
       () => (this.streamingReady = true),
       (err: unknown) => (this.engineError = errorMessage(err)),
     );
-    await connection.api.subscribe(proxy((statuses: TorrentStatus[]) => this.#update(statuses)));
-    this.#update(await connection.api.list());
+    const [, , statuses] = await Promise.all([
+      connection.started,
+      connection.api.subscribe(proxy((statuses: TorrentStatus[]) => this.#update(statuses))),
+      connection.api.list(),
+    ]);
+    this.#update(statuses);
     return connection;
   }
 
   #update(statuses: TorrentStatus[]): void {
+    if (statuses.some((t) => t.files.length > 0)) markOnce('page:files-known');
     this.statuses = statuses;
     this.loaded = true;
   }
