@@ -75,7 +75,7 @@ describe('IdbChunkStore', () => {
     }
   });
 
-  it('stores runs of 64 KiB or more as Blobs, and reads a piece of one without reading the rest', async () => {
+  it('stores runs of 64 KiB or more as Blobs, and reads a piece of one without reading what comes before', async () => {
     const piece = 64 * 1024;
     const store = new IdbChunkStore(piece, { torrent: { infoHash: A }, length: 4 * piece });
     const data = (i: number) => new Uint8Array(piece).fill(i + 1);
@@ -85,7 +85,27 @@ describe('IdbChunkStore', () => {
     const slices = vi.spyOn(Blob.prototype, 'slice');
     try {
       expect(Buffer.from((await call<Uint8Array>((cb) => store.get(2, cb)))!).equals(data(2))).toBe(true);
-      expect(slices.mock.calls).toEqual([[2 * piece, 3 * piece]]);
+      // From the piece on, to the record's end: 256 KiB at most.
+      expect(slices.mock.calls).toEqual([[2 * piece, 4 * piece]]);
+    } finally {
+      slices.mockRestore();
+    }
+  });
+
+  it("reads the next 256 KiB of a Blob record at once, so a peer's next pieces need no read of their own", async () => {
+    const piece = 16 * 1024;
+    const count = 32;
+    const store = new IdbChunkStore(piece, { torrent: { infoHash: A }, length: count * piece });
+    const data = (i: number) => new Uint8Array(piece).fill(i + 1);
+    await store.putRun(0, new Blob(Array.from({ length: count }, (_, i) => data(i))));
+    const slices = vi.spyOn(Blob.prototype, 'slice');
+    try {
+      for (let i = 3; i < 3 + 16; i++) {
+        expect(Buffer.from((await call<Uint8Array>((cb) => store.get(i, cb)))!).equals(data(i))).toBe(true);
+      }
+      expect(slices.mock.calls).toEqual([[3 * piece, 19 * piece]]);
+      expect(Buffer.from((await call<Uint8Array>((cb) => store.get(19, cb)))!).equals(data(19))).toBe(true);
+      expect(slices.mock.calls).toHaveLength(2);
     } finally {
       slices.mockRestore();
     }

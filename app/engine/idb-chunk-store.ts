@@ -1,7 +1,7 @@
 import { openDb, piecesOf } from '../shared/db';
 import { groupRuns, keyOf, RUN_BYTES, runPieces, type Span } from '../shared/piece-runs';
 import { writePieces } from './piece-writes';
-import { pieceOf, readRecordOf, type StoredRecord } from '../shared/records';
+import { pieceOf, readPart, readRecordOf, type StoredRecord } from '../shared/records';
 import { RecentRecords } from './recent-records';
 import { pieceSize } from '../shared/pieces';
 import { pieceWriter } from './piece-writer';
@@ -33,6 +33,12 @@ const MAX_BATCH_BYTES = 8 * 1024 * 1024;
 
 /** Records of bytes kept once read, for the next pieces peers ask for (recent-records.ts): two of the largest runs. */
 const RECENT_BYTES = 2 * RUN_BYTES;
+/**
+ * Read out of a Blob record at once, from the piece asked for on: a peer
+ * streaming a file asks for the next pieces next, and each read of a Blob
+ * is a round trip to the browser process. 16 pieces of 16 KiB, one of 256 KiB or more.
+ */
+const READ_AHEAD_BYTES = 256 * 1024;
 /** Kept records go after this long unread: a torrent nobody downloads from holds no memory for it. */
 const RECENT_IDLE_MS = 30_000;
 
@@ -284,10 +290,16 @@ export class IdbChunkStore {
     if (this.#recentTimer) clearTimeout(this.#recentTimer);
     this.#recentTimer = setTimeout(() => this.#recent.clear(), RECENT_IDLE_MS);
     const kept = this.#recent.find(index);
-    if (kept) return kept;
-    const record = await readRecordOf(this.#infoHash, index);
-    if (record && !this.#closed) this.#recent.add(record);
-    return record;
+    if (kept && !(kept.value instanceof Blob)) return kept;
+    const record = kept ?? (await readRecordOf(this.#infoHash, index));
+    if (!record || this.#closed) return record;
+    if (!kept) this.#recent.add(record);
+    if (!(record.value instanceof Blob)) return record;
+    const ahead = Math.max(1, Math.floor(READ_AHEAD_BYTES / this.chunkLength));
+    const last = Math.min(record.span.first + record.span.count - 1, index + ahead - 1);
+    const part = await readPart({ ...record, value: record.value }, index, last);
+    if (!this.#closed) this.#recent.add(part);
+    return part;
   }
 
   async #deleteAll(): Promise<void> {

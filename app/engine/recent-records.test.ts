@@ -54,6 +54,17 @@ describe('RecentRecords', () => {
     expect(recent.find(0)).toBeUndefined();
   });
 
+  it('finds the newest of two records holding a piece: a part read out of a Blob before the Blob', () => {
+    const recent = new RecentRecords(1024);
+    const whole = blob(0, 8);
+    recent.add(whole);
+    const part = bytes(2, 4);
+    recent.add(part);
+    expect(recent.find(3)).toBe(part);
+    expect(recent.find(1)).toBe(whole);
+    expect(recent.find(7)).toBe(whole);
+  });
+
   it('forgets everything on clear', () => {
     const recent = new RecentRecords(64);
     recent.add(bytes(0, 1));

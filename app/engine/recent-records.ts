@@ -25,9 +25,9 @@ export class RecentRecords {
     return this.#bytes;
   }
 
-  /** The record read lately that holds piece `index`, if any. */
+  /** The record read last that holds piece `index`, if any: a part read out of a Blob record comes before the Blob's. */
   find(index: number): StoredRecord | undefined {
-    const at = this.#records.findIndex(({ span }) => index >= span.first && index < span.first + span.count);
+    const at = this.#records.findLastIndex(({ span }) => index >= span.first && index < span.first + span.count);
     if (at === -1) return undefined;
     const [record] = this.#records.splice(at, 1);
     this.#records.push(record!);

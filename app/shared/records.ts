@@ -68,6 +68,16 @@ export async function readRecordOf(infoHash: string, index: number): Promise<Sto
   return value ? { key: step.key, span: step.span, value } : undefined;
 }
 
+/**
+ * Pieces `from..to` of a Blob record, read out into a record of bytes of
+ * their own (its span just those pieces): one read for what a peer asks next.
+ */
+export async function readPart(record: StoredRecord & { value: Blob }, from: number, to: number): Promise<StoredRecord> {
+  const { key, span, value } = record;
+  const { start, end } = recordBytes({ key, span, from, to }, value.size);
+  return { key, span: { first: from, count: to - from + 1 }, value: await value.slice(start, end).arrayBuffer() };
+}
+
 /** Piece `index` of a record from readRecordOf; of a Blob, only that piece's bytes are read. */
 export async function pieceOf({ key, span, value }: StoredRecord, index: number): Promise<Uint8Array<ArrayBuffer>> {
   const [piece] = await piecesOfValue({ key, span, from: index, to: index }, value);
