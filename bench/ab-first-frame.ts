@@ -65,7 +65,15 @@ async function main(): Promise<void> {
         side.seeks.push(run.frameMs);
         const m = run.milestones ?? {};
         const pairs = STEPS.slice(1).map((to, k): [string, string] => [STEPS[k] as string, to]);
-        pairs.push(['engine:metadata', 'engine:head-256k'], ['engine:metadata', 'video:frame']);
+        pairs.push(
+          ['engine:metadata', 'engine:head-256k'],
+          ['engine:metadata', 'video:frame'],
+          // Start-up: the worker's load, then its start() reaching it.
+          ['page:worker-created', 'engine:loaded'],
+          ['engine:loaded', 'engine:start-called'],
+          ['page:config', 'engine:start-called'],
+          ['engine:start-called', 'engine:started'],
+        );
         pairs.forEach(([from, to]) => {
           const a = m[from];
           const b = m[to];

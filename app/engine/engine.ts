@@ -85,6 +85,7 @@ export class Engine implements EngineApi {
   }
 
   async start(config: EngineConfig, rtcPort: MessagePort): Promise<void> {
+    markOnce('engine:start-called');
     if (this.#client) throw new Error('The engine is already running.');
     this.#serverConfig = config;
     try {
