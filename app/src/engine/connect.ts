@@ -27,6 +27,8 @@ export interface EngineConnection {
   started: Promise<void>;
   /** Resolves once a service worker controls the page and can reach the engine: only then do /stream/ URLs work. */
   streamingReady: Promise<void>;
+  /** Held for the page's life: the calls go over a port, and nothing else would keep the worker itself. */
+  worker: Worker;
 }
 
 function missingFeature(): string | null {
@@ -99,7 +101,7 @@ async function open(): Promise<EngineConnection> {
   const streamingReady = connectServiceWorker(engine);
   // Callers await it when they need it; keep a rejection from going unhandled meanwhile.
   streamingReady.catch(() => {});
-  const { failed } = await started;
+  const { worker, failed } = await started;
   const api = await engine;
   // The user's saved settings ride along; the engine lays them over the server's config.
   const config = { ...(await loadEngineConfig()), settings: readStoredSettings() };
@@ -110,7 +112,7 @@ async function open(): Promise<EngineConnection> {
     markOnce('page:engine-started'),
   );
   engineStarted.catch(() => {});
-  return { api, started: engineStarted, streamingReady };
+  return { api, started: engineStarted, streamingReady, worker };
 }
 
 let opening: Promise<EngineConnection> | null = null;
