@@ -1,6 +1,4 @@
-// Order matters: the page gets the engine's port before the long evaluation of
-// webtorrent, and the WebRTC shim must be installed before webtorrent is evaluated.
-import { apiPort } from './api-port';
+// Order matters: the WebRTC shim must be installed before webtorrent is evaluated.
 import './rtc/install';
 import { expose } from 'comlink';
 import { openDb } from '../shared/db';
@@ -12,4 +10,4 @@ markOnce('engine:loaded');
 // start() reads the stored torrents first; a new profile's first open (creating the
 // database) takes 20-30 ms here, which can pass while the page is still starting.
 openDb().catch(() => {});
-expose(new Engine(), apiPort);
+expose(new Engine());
