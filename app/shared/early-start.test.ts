@@ -1,6 +1,7 @@
 import { runInNewContext } from 'node:vm';
 import { describe, expect, it } from 'vitest';
 import { writeSnapshot } from '../src/state/status-snapshot';
+import { ENGINE_PORT_MESSAGE } from './engine-api';
 import {
   EARLY_CONFIG_GLOBAL,
   EARLY_ENGINE_GLOBAL,
@@ -17,7 +18,7 @@ import { sampleRecord } from './sample-record';
 import { storedStatus } from './stored-status';
 import { streamPath } from './stream-url';
 
-type Listener = (event: { message?: string }) => void;
+type Listener = (event: { message?: string; data?: unknown }) => void;
 
 interface FakeElement {
   tag: string;
@@ -122,7 +123,7 @@ function run(options: {
     workers,
     appended,
     timers,
-    boot: self[EARLY_ENGINE_GLOBAL] as { error: string | null } | undefined,
+    boot: self[EARLY_ENGINE_GLOBAL] as { error: string | null; port: unknown } | undefined,
     early: self[EARLY_VIDEO_GLOBAL] as { infoHash: string; fileIndex: number; video: FakeElement } | undefined,
     self,
   };
@@ -152,8 +153,18 @@ describe('earlyStartScript', () => {
     const done = run({ worker: 'ok' });
     expect(done.registered).toEqual([SERVICE_WORKER_URL]);
     expect(done.workers).toEqual([expect.objectContaining({ url: '/assets/worker-abc.js', type: 'module' })]);
-    expect(done.boot).toMatchObject({ error: null });
+    expect(done.boot).toMatchObject({ error: null, port: null });
     expect(done.marks).toEqual([EARLY_ENGINE_MARK]);
+  });
+
+  it("keeps the engine's port for the app, which listens only later, and ignores other messages", () => {
+    const done = run({ worker: 'ok' });
+    const { port1 } = new MessageChannel();
+    done.workers[0]?.listeners.message?.({ data: { type: 'status' } });
+    expect(done.boot?.port).toBeNull();
+    done.workers[0]?.listeners.message?.({ data: { type: ENGINE_PORT_MESSAGE, port: port1 } });
+    expect(done.boot?.port).toBe(port1);
+    port1.close();
   });
 
   it('requests the engine config while online and keeps its body for the app once in', async () => {

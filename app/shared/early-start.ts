@@ -1,3 +1,4 @@
+import { ENGINE_PORT_MESSAGE } from './engine-api';
 import { FILE_INDEX, TORRENT_PAGE_PATH } from './play-link';
 
 /**
@@ -54,6 +55,8 @@ export interface EarlyEngine {
   worker: Worker;
   /** The worker's load error, if it failed before the app listened. */
   error: string | null;
+  /** The engine's port (EnginePortMessage), if it came before the app listened. */
+  port: MessagePort | null;
 }
 
 /** The inline script's source. Plain ES5, and it never throws: the app starts both itself if this did not. */
@@ -76,8 +79,11 @@ export function earlyStartScript(workerUrl: string): string {
     // Offline there is no peer to reach: the app starts the engine once a video has started (connect.ts).
     "    if (typeof Worker === 'undefined' || !navigator.onLine) return;",
     `    var worker = new Worker(${JSON.stringify(workerUrl)}, { type: 'module', name: 'engine' });`,
-    '    var boot = { worker: worker, error: null };',
+    '    var boot = { worker: worker, error: null, port: null };',
     "    worker.addEventListener('error', function (e) { boot.error = e.message || 'unknown error'; });",
+    "    worker.addEventListener('message', function (e) {",
+    `      if (e.data && e.data.type === ${JSON.stringify(ENGINE_PORT_MESSAGE)}) boot.port = e.data.port;`,
+    '    });',
     `    self[${JSON.stringify(EARLY_ENGINE_GLOBAL)}] = boot;`,
     `    performance.mark(${JSON.stringify(EARLY_ENGINE_MARK)});`,
     '  } catch (e) {}',

@@ -1,6 +1,7 @@
 /**
  * The page ↔ engine worker contract. The worker implements EngineApi and
- * exposes it with Comlink; the page wraps it. Both sides import only this file.
+ * exposes it with Comlink on a port it sends the page first (EnginePortMessage);
+ * the page wraps that port. Both sides import only this file.
  */
 
 /** 'skip' deselects the file: none of its pieces are fetched unless a stream asks. */
@@ -177,4 +178,25 @@ export interface EngineApi {
   subscribe(listener: StatusListener): Promise<void>;
   /** A port whose other end the service worker holds; it speaks SwEngineApi. */
   connectServiceWorker(port: MessagePort): void;
+}
+
+export const ENGINE_PORT_MESSAGE = 'engine-port';
+
+/**
+ * The engine worker's first message to the page: the port it serves EngineApi
+ * on. Chromium holds the page's messages to a worker on the page's main thread
+ * until it has taken note that the worker's script ran, a task that waits
+ * behind the app's first render: 86-110 ms from the worker's load to its
+ * start() arriving (bench/ab-first-frame.ts). A port's messages go straight
+ * across, and wait in it until the worker listens.
+ */
+export interface EnginePortMessage {
+  type: typeof ENGINE_PORT_MESSAGE;
+  port: MessagePort;
+}
+
+export function isEnginePortMessage(data: unknown): data is EnginePortMessage {
+  if (typeof data !== 'object' || data === null) return false;
+  const message = data as Partial<EnginePortMessage>;
+  return message.type === ENGINE_PORT_MESSAGE && message.port instanceof MessagePort;
 }

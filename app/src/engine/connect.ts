@@ -1,5 +1,5 @@
 import { transfer, wrap, type Remote } from 'comlink';
-import type { EngineApi } from '../../shared/engine-api';
+import { isEnginePortMessage, type EngineApi } from '../../shared/engine-api';
 import { streamPath } from '../../shared/stream-url';
 import { markOnce } from '../../shared/timing-marks';
 import { takeEarlyEngine } from './early-engine';
@@ -27,6 +27,8 @@ export interface EngineConnection {
   started: Promise<void>;
   /** Resolves once a service worker controls the page and can reach the engine: only then do /stream/ URLs work. */
   streamingReady: Promise<void>;
+  /** Held for the page's life: the calls go over a port, and nothing else would keep the worker itself. */
+  worker: Worker;
 }
 
 function missingFeature(): string | null {
@@ -38,19 +40,29 @@ function missingFeature(): string | null {
 
 interface StartedWorker {
   worker: Worker;
+  /** The port the engine serves its API on (EnginePortMessage), once it has sent it. */
+  port: Promise<MessagePort>;
   failed: Promise<never>;
 }
 
 function startWorker(early = takeEarlyEngine()): StartedWorker {
   const worker =
     early?.worker ?? new Worker(new URL('../../engine/worker.ts', import.meta.url), { type: 'module', name: 'engine' });
+  const port = new Promise<MessagePort>((resolve) => {
+    if (early?.port) resolve(early.port);
+    worker.addEventListener('message', (ev: MessageEvent) => {
+      if (isEnginePortMessage(ev.data)) resolve(ev.data.port);
+    });
+  });
   const failed = new Promise<never>((_, reject) => {
     const fail = (message: string) =>
       reject(new Error(`The torrent engine failed to start: ${message || 'unknown error'}.`));
     if (early?.error) fail(early.error);
     worker.addEventListener('error', (ev) => fail(ev.message));
   });
-  return { worker, failed };
+  // Either can be left unawaited when the other settles first.
+  failed.catch(() => {});
+  return { worker, port, failed };
 }
 
 /** The engine worker: index.html's if it started one, else one started now or, offline, later. */
@@ -83,13 +95,13 @@ async function open(): Promise<EngineConnection> {
   if (known) rtcHost.warm({ iceServers: known.iceServers });
   const started = engineWorker();
   // The root proxy is not thenable (comlink), so it can be a promise's value.
-  const engine = started.then(({ worker }) => wrap<EngineApi>(worker));
+  const engine = started.then(({ port, failed }) => Promise.race([port, failed]).then((p) => wrap<EngineApi>(p)));
   // Stored files play through the service worker without the engine, so it
   // connects while the engine starts (or waits to) instead of after.
   const streamingReady = connectServiceWorker(engine);
   // Callers await it when they need it; keep a rejection from going unhandled meanwhile.
   streamingReady.catch(() => {});
-  const { failed } = await started;
+  const { worker, failed } = await started;
   const api = await engine;
   // The user's saved settings ride along; the engine lays them over the server's config.
   const config = { ...(await loadEngineConfig()), settings: readStoredSettings() };
@@ -100,7 +112,7 @@ async function open(): Promise<EngineConnection> {
     markOnce('page:engine-started'),
   );
   engineStarted.catch(() => {});
-  return { api, started: engineStarted, streamingReady };
+  return { api, started: engineStarted, streamingReady, worker };
 }
 
 let opening: Promise<EngineConnection> | null = null;

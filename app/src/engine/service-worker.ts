@@ -18,7 +18,8 @@ const CACHE_APP_DELAY_MS = 1000;
  */
 function handOverPort(engine: Promise<Remote<EngineApi>>, target: ServiceWorker): void {
   const channel = new MessageChannel();
-  void engine.then((api) => api.connectServiceWorker(transfer(channel.port1, [channel.port1])));
+  // An engine that failed to start says so on the page (connect.ts); the service worker's requests time out.
+  engine.then((api) => api.connectServiceWorker(transfer(channel.port1, [channel.port1]))).catch(() => {});
   const message: PageToSw = { type: 'engine-port', port: channel.port2 };
   target.postMessage(message, [channel.port2]);
 }
