@@ -9,9 +9,9 @@ import {
   type EngineConfig,
   type EngineSettings,
   type FilePriority,
+  type NumberedStatuses,
   type StatusListener,
   type TorrentDetail,
-  type TorrentStatus,
 } from '../shared/engine-api';
 import { effectiveConfig } from '../shared/effective-config';
 import { InputError } from '../shared/input';
@@ -275,7 +275,7 @@ export class Engine implements EngineApi {
     this.#publisher.push();
   }
 
-  async list(): Promise<TorrentStatus[]> {
+  async list(): Promise<NumberedStatuses> {
     await this.#whenStarted();
     return this.#publisher.read();
   }

@@ -143,7 +143,19 @@ export interface EngineConfig {
 /** How often the engine pushes status to the page, at most. */
 export const STATUS_INTERVAL_MS = 500;
 
-export type StatusListener = (statuses: TorrentStatus[]) => void;
+/**
+ * Every torrent's status as the engine read it, numbered in the order it read
+ * them. list()'s answers come over the engine's port and the listener's pushes
+ * over the listener's own, and Chromium keeps no order across two ports: with
+ * messages waiting in both, the page took them one from each in turn, so a
+ * list() answered before a push reached it after. The page keeps the highest `seq`.
+ */
+export interface NumberedStatuses {
+  seq: number;
+  statuses: TorrentStatus[];
+}
+
+export type StatusListener = (numbered: NumberedStatuses) => void;
 
 export interface EngineApi {
   /**
@@ -167,7 +179,7 @@ export interface EngineApi {
   resume(infoHash: string): Promise<void>;
   /** Stops the torrent and deletes its pieces and metadata. */
   remove(infoHash: string): Promise<void>;
-  list(): Promise<TorrentStatus[]>;
+  list(): Promise<NumberedStatuses>;
   /** Piece map and peers of one torrent; null when the engine does not know it. */
   detail(infoHash: string): Promise<TorrentDetail | null>;
   /** Selects, deselects ('skip') or reprioritises one file. Kept across reloads. */

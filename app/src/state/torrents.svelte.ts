@@ -1,11 +1,12 @@
 import { proxy } from 'comlink';
 import { afterStart } from '../engine/after-start';
 import { engineStarting, type EngineConnection } from '../engine/connect';
-import type { AddRequest, AddResult, TorrentStatus } from '../../shared/engine-api';
+import type { AddRequest, AddResult, NumberedStatuses, TorrentStatus } from '../../shared/engine-api';
 import { warmAudioOutput } from '../../shared/audio-warmup';
 import { parseTorrentInput, type TorrentInput } from '../../shared/input';
 import { errorMessage } from '../lib/errors';
 import { markOnce } from '../../shared/timing-marks';
+import { NewestStatuses } from './newest-statuses';
 import { pendingStatus } from './pending-status';
 import { forgetSnapshot } from './status-snapshot';
 import { isTorrentFile, torrentFileRequest } from '../lib/torrent-file';
@@ -30,6 +31,8 @@ class Torrents {
   /** A magnet link being added from a link, shown before the engine has it (pending-status.ts). */
   pending = $state<TorrentStatus | null>(null);
   #pendingAdd: Promise<unknown> = Promise.resolve();
+  /** list() answers and pushes come over two ports, in no set order between them. */
+  readonly #newest = new NewestStatuses();
 
   #connection: Promise<EngineConnection> | null = null;
 
@@ -205,16 +208,18 @@ class Torrents {
       () => (this.streamingReady = true),
       (err: unknown) => (this.engineError = errorMessage(err)),
     );
-    const [, , statuses] = await Promise.all([
+    const [, , listed] = await Promise.all([
       connection.started,
-      connection.api.subscribe(proxy((statuses: TorrentStatus[]) => this.#update(statuses))),
+      connection.api.subscribe(proxy((numbered: NumberedStatuses) => this.#update(numbered))),
       connection.api.list(),
     ]);
-    this.#update(statuses);
+    this.#update(listed);
     return connection;
   }
 
-  #update(statuses: TorrentStatus[]): void {
+  #update(numbered: NumberedStatuses): void {
+    const statuses = this.#newest.take(numbered);
+    if (!statuses) return;
     if (statuses.some((t) => t.files.length > 0)) markOnce('page:files-known');
     this.statuses = statuses;
     this.loaded = true;
