@@ -18,7 +18,7 @@ export interface RefTorrent {
 }
 
 export interface RefClient {
-  seed(file: File, opts: { announce: string[] }, onSeed: (torrent: RefTorrent) => void): void;
+  seed(file: File, opts: { announce: string[]; name?: string }, onSeed: (torrent: RefTorrent) => void): void;
   add(magnetURI: string, opts: { announce: string[] }, onReady: (torrent: RefTorrent) => void): void;
   createServer(opts: { controller: ServiceWorkerRegistration }): unknown;
   on(event: 'error', listener: (err: unknown) => void): void;
@@ -66,7 +66,10 @@ export async function seedInReference(
           const client = new w.WebTorrent({ tracker: { rtcConfig: { iceServers: [] } } });
           w.benchClient = client;
           client.on('error', (err) => reject(new Error(String(err))));
-          client.seed(file, { announce: [announce] }, (t) => resolve({ magnetURI: t.magnetURI, infoHash: t.infoHash }));
+          // A swarm of its own: under the file's own name it had the app seeder's infohash, and each
+          // side's leecher got both seeders (a second wire in the first-frame trace).
+          const name = `stock-${file.name}`;
+          client.seed(file, { announce: [announce], name }, (t) => resolve({ magnetURI: t.magnetURI, infoHash: t.infoHash }));
         }),
       announce,
     );
