@@ -68,8 +68,10 @@ async function main(): Promise<void> {
         pairs.push(
           ['engine:metadata', 'engine:head-256k'],
           ['engine:metadata', 'video:frame'],
-          // Start-up: the worker's load, then its start() reaching it.
+          // Start-up: the worker's load (fetch and compile, then evaluation), then its start() reaching it.
           ['page:worker-created', 'engine:loaded'],
+          ['page:worker-created', 'engine:script-start'],
+          ['engine:script-start', 'engine:loaded'],
           ['engine:loaded', 'engine:start-called'],
           ['page:config', 'engine:start-called'],
           ['engine:start-called', 'engine:started'],

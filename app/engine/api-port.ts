@@ -1,6 +1,10 @@
 import { ENGINE_PORT_MESSAGE, type EnginePortMessage } from '../shared/engine-api';
+import { markOnce } from '../shared/timing-marks';
 
 declare const self: DedicatedWorkerGlobalScope;
+
+// The script is fetched, compiled and running: what is left of the engine's load is evaluating webtorrent (engine:loaded).
+markOnce('engine:script-start');
 
 const channel = new MessageChannel();
 const message: EnginePortMessage = { type: ENGINE_PORT_MESSAGE, port: channel.port2 };

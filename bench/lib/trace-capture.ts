@@ -22,7 +22,10 @@ export const TRACE_CATEGORIES = [
   'v8.execute',
   'devtools.timeline',
   'disabled-by-default-devtools.timeline',
-  'disabled-by-default-v8.cpu_profiler',
+  // V8's sampling profiler, for the functions behind each task. Starting it costs each thread
+  // 70-320 ms of wall time (V8.InvokeApiInterruptCallbacks) on 2 busy cores, inside its first
+  // task: BENCH_TRACE_NO_PROFILER=1 leaves it out, for task times as they are without it.
+  ...(process.env.BENCH_TRACE_NO_PROFILER === '1' ? [] : ['disabled-by-default-v8.cpu_profiler']),
   'blink.user_timing',
   'loading',
   // BENCH_TRACE_EXTRA=media,... adds categories for a one-off look.
