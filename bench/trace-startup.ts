@@ -8,6 +8,9 @@
  * --dist serves (and maps functions through the source maps of) a built app
  * instead of the bench's; --trace re-reads a saved trace instead of running
  * (give the --dist it was recorded with); --min is the task length reported.
+ * BENCH_TRACE_NO_PROFILER=1 records without V8's CPU profiler: no functions
+ * per task, but wall times as they are untraced (the profiler's start adds
+ * 70-320 ms to each thread's first task on this machine).
  */
 import { readFile, writeFile } from 'node:fs/promises';
 import os from 'node:os';
