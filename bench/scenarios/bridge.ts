@@ -3,8 +3,9 @@
  * data, announcing to the server's HTTP tracker) reaches the browser through
  * the server, cold (the bridge fetches from aria2c meanwhile) and warm (the
  * bridge has it all). Beside it, in the same run: stock webtorrent reading
- * the server's BEP19 web seed, aria2c → aria2c, and 50 concurrent Range
- * readers of the server's /stream/.
+ * the server's BEP19 web seed, aria2c → aria2c, 50 concurrent Range readers
+ * of the server's /stream/, and the cold path again from qBittorrent, which
+ * answers a new peer at once where aria2c waits for its one-second tick.
  */
 import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
@@ -14,6 +15,7 @@ import { makeTorrent, seedWithAria2, type MadeTorrent } from '../../tests/fixtur
 import { seedWithQbittorrent } from '../../tests/fixtures/qbittorrent.ts';
 import { explainAppFailure } from '../lib/app.ts';
 import { downloadWithAria2 } from '../lib/aria2-leech.ts';
+import { handshakeReplyTimes } from '../lib/handshake-probe.ts';
 import { browserPidOf, newDiskContext } from '../lib/browser.ts';
 import { metric } from '../lib/metric.ts';
 import { readMilestones } from '../lib/milestones.ts';
@@ -44,7 +46,7 @@ interface RunCpu {
   server: number;
   /** The browser process and every process under it (renderer, GPU, network, storage, audio). */
   chromium: number;
-  /** The seeding aria2c; 0 when the bridge already had every byte. */
+  /** The seeding client; 0 when the bridge already had every byte. */
   seeder: number;
 }
 
@@ -217,8 +219,8 @@ const CORES = os.availableParallelism();
 /** The share of the machine's cores the three processes kept busy over a run, %. */
 const busyPercent = (run: AppRun): number => ((run.cpu.server + run.cpu.chromium + run.cpu.seeder) / (CORES * run.seconds)) * 100;
 
-const cpuLine = (run: AppRun): string =>
-  `CPU: server ${run.cpu.server.toFixed(2)} s, Chromium ${run.cpu.chromium.toFixed(2)} s, aria2c ${run.cpu.seeder.toFixed(2)} s ` +
+const cpuLine = (run: AppRun, seeder = 'aria2c'): string =>
+  `CPU: server ${run.cpu.server.toFixed(2)} s, Chromium ${run.cpu.chromium.toFixed(2)} s, ${seeder} ${run.cpu.seeder.toFixed(2)} s ` +
   `(${busyPercent(run).toFixed(0)} % of ${CORES} cores over ${run.seconds.toFixed(2)} s)`;
 
 /** The bridge alone, no browser: dropped, given the magnet, timed to the whole torrent, with the server's CPU for it. */
@@ -253,6 +255,10 @@ export const bridge: Scenario = {
     const bridgeCpu: number[] = [];
     const qbAlone: number[] = [];
     const qbCpu: number[] = [];
+    const qbCold: number[] = [];
+    const qbColdTransfer: number[] = [];
+    let ariaHandshake: number[] | undefined;
+    let qbHandshake: number[] | undefined;
     try {
       const made = await makeTorrent(file.path, `${app.url}/announce`, path.join(work, 'bridge.torrent'));
       // Another piece size: another info hash, so qBittorrent has its own swarm, apart from aria2c's.
@@ -260,6 +266,8 @@ export const bridge: Scenario = {
       log(`aria2c seeding ${file.name} (checking it first)…`);
       const seeder = await seedWithAria2(made.torrentPath, path.dirname(file.path));
       try {
+        ariaHandshake = await handshakeReplyTimes(seeder.port, made.infoHash);
+        log(`aria2c's first reply to a new peer's handshake: ${ariaHandshake.map((ms) => ms.toFixed(0)).join(', ')} ms`);
         for (let i = 1; i <= runs; i++) {
           // Cold: the bridge starts without the torrent and fetches it from aria2c while the browser fetches from it.
           await dropFromBridge(app, made.infoHash);
@@ -317,7 +325,18 @@ export const bridge: Scenario = {
       log(`qBittorrent seeding ${file.name} (checking it first)…`);
       const qbSeeder = await seedWithQbittorrent(qbMade.torrentPath, path.dirname(file.path), 'TCP');
       try {
+        qbHandshake = await handshakeReplyTimes(qbSeeder.port, qbMade.infoHash);
+        log(`qBittorrent's first reply to a new peer's handshake: ${qbHandshake.map((ms) => ms.toFixed(0)).join(', ')} ms`);
         for (let i = 1; i <= runs; i++) {
+          // The cold path again, from a seeder that answers a new peer at once.
+          await dropFromBridge(app, qbMade.infoHash);
+          const qbRun = await appDownload(app, qbMade.magnetURI, qbMade.infoHash, file.size, qbSeeder.pid);
+          qbCold.push(mbPerSec(file.size, qbRun.seconds));
+          if (qbRun.transferMbPerSec !== null) qbColdTransfer.push(qbRun.transferMbPerSec);
+          log(
+            `run ${i}/${runs} ours, cold bridge from qBittorrent: ${mbPerSec(file.size, qbRun.seconds).toFixed(1)} MB/s ` +
+              `(transfer alone ${qbRun.transferMbPerSec?.toFixed(1) ?? '-'}); ${cpuLine(qbRun, 'qBittorrent')}`,
+          );
           // libtorrent picks RC4 encryption when the bridge offers it with plaintext.
           const fromQb = await bridgeAloneRun(app, qbMade, file.size);
           qbAlone.push(fromQb.mbPerSec);
@@ -351,6 +370,10 @@ export const bridge: Scenario = {
         metric('bridge', `server CPU for the bridge alone, per ${SIZE_MIB} MiB`, 's', { ours: bridgeCpu }),
         metric('bridge', 'qBittorrent (TCP, RC4) → bridge alone (no browser), vs aria2c → aria2c', 'MB/s', { ours: qbAlone, reference: aria }),
         metric('bridge', `server CPU for the bridge alone from qBittorrent, per ${SIZE_MIB} MiB`, 's', { ours: qbCpu }),
+        metric('bridge', 'qBittorrent (TCP) → cold bridge → browser (IndexedDB), vs aria2c → aria2c', 'MB/s', { ours: qbCold, reference: aria }),
+        metric('bridge', 'qBittorrent → cold bridge, transfer alone, vs aria2c → aria2c', 'MB/s', { ours: qbColdTransfer, reference: aria }),
+        metric('bridge', "aria2c's first reply to a new peer's handshake", 'ms', { ours: ariaHandshake ?? [] }),
+        metric('bridge', "qBittorrent's first reply to a new peer's handshake", 'ms', { ours: qbHandshake ?? [] }),
         metric('bridge', `${READERS} concurrent 1 MiB /stream/ ranges: TTFB p50`, 'ms', { ours: ranges.map((r) => r.p50Ms) }),
         metric('bridge', `${READERS} concurrent 1 MiB /stream/ ranges: TTFB p99`, 'ms', { ours: ranges.map((r) => r.p99Ms) }),
       ],
@@ -369,6 +392,8 @@ export const bridge: Scenario = {
           bridgeAloneServerCpuSeconds: bridgeCpu[i],
           qbittorrentBridgeAloneMbPerSec: qbAlone[i],
           qbittorrentBridgeAloneServerCpuSeconds: qbCpu[i],
+          qbittorrentColdMbPerSec: qbCold[i],
+          qbittorrentColdTransferMbPerSec: qbColdTransfer[i],
         })),
         reference: webSeed.map((w, i) => ({ webSeedMbPerSec: w, aria2MbPerSec: aria[i] })),
       },
@@ -379,13 +404,16 @@ export const bridge: Scenario = {
           'Warm: the bridge already holds every byte, so the figure is the browser side alone (the engine\'s webseed/ fetcher). ' +
           '"Transfer alone" leaves out app start, bridge join and metadata: bytes after the first progress the page showed, over the time from it to 100 % (progress is pushed every 500 ms, so it is coarse). ' +
           '"engine:add → 100 % stored" leaves out page load and engine worker start only: the whole torrent over the time from the engine worker\'s engine:add mark (the magnet handed to webtorrent; waiting for the bridge\'s metadata and the first IndexedDB write count, though the join began at the /add request) to the page showing 100 % (every piece verified and committed to IndexedDB).',
-        'CPU per run: user + system time of every thread, from /proc, navigation to 100 %: the server process; the run\'s Chromium (its browser process and every process under it: renderer with page, engine and service worker, GPU, network, storage); the seeding aria2c. ' +
+        'CPU per run: user + system time of every thread, from /proc, navigation to 100 %: the server process; the run\'s Chromium (its browser process and every process under it: renderer with page, engine and service worker, GPU, network, storage); the seeding client (aria2c, or qBittorrent in its own cold rows). ' +
           `The busy share is their sum over the ${CORES} cores times the run's length: near 100 %, the run is bound by the machine's CPU, and only less work per byte on some side makes it faster.`,
         "Stock webtorrent 3.0.21 (main thread) adds the server's .torrent (GET /api/torrents/<ih>/torrent, url-list = /webseed/<ih>) with no tracker, from a warm bridge; timed from navigation to done.",
         "aria2c → aria2c: a second aria2c downloads the torrent (peers from the tracker: the seeding aria2c and the server's bridge), timed from spawn to exit.",
         'Bridge alone: the server drops the torrent, is given the magnet (POST /api/torrents) and is timed until it reports the whole torrent (GET /api/torrents/<ih>, polled every 50 ms), with no browser; ' +
           'server CPU is its process\'s user + system time over that span (/proc). The cold path, which gets every byte through the bridge, cannot go faster. ' +
           'The same from qBittorrent (libtorrent, TCP only) seeding the same data as another torrent (512 KiB pieces, so its own swarm): libtorrent picks RC4 when the bridge offers it with plaintext, as most clients with default settings do.',
+        "Handshake replies: a plain BitTorrent handshake sent on a new TCP connection to each seeder, 6 times at uneven spacing (200 + 167·i ms), timed to the seeder's first byte back. " +
+          'aria2c answers new peers on a one-second tick (0-1 s, whatever the spacing), libtorrent at once: a cold bridge from aria2c waits that long for its first byte, which the browser side cannot make up. ' +
+          'The cold run from qBittorrent is the same cold path from a seeder without that wait (and with RC4, which libtorrent picks).',
         `Range readers: ${READERS} concurrent Node fetches of different 1 MiB ranges of /stream/<ih>/0 once the bridge has the file; TTFB = first body chunk.`,
       ],
     };
