@@ -66,6 +66,10 @@ async function main(): Promise<void> {
         const m = run.milestones ?? {};
         const pairs = STEPS.slice(1).map((to, k): [string, string] => [STEPS[k] as string, to]);
         pairs.push(
+          // The first announce: its socket open (offers are made only then), its offers ready, its answer.
+          ['engine:add', 'rtc:first-pc'],
+          ['rtc:first-pc', 'rtc:prepared-offer'],
+          ['rtc:prepared-offer', 'engine:tracker-announce'],
           ['engine:metadata', 'engine:head-256k'],
           ['engine:metadata', 'video:frame'],
           // Start-up: the worker's load (fetch and compile, then evaluation), then its start() reaching it.
