@@ -11,21 +11,19 @@ function handshake(infoHash: string): Buffer {
 }
 
 /** ms from a new TCP connection to a seeder until its first byte back, after our handshake. */
-function probeOnce(port: number, infoHash: string): Promise<number> {
-  return withTimeout(
-    new Promise<number>((resolve, reject) => {
-      const began = performance.now();
-      const socket = net.connect(port, '127.0.0.1', () => socket.write(handshake(infoHash)));
-      socket.once('data', () => {
-        resolve(performance.now() - began);
-        socket.destroy();
-      });
-      socket.once('error', reject);
-      socket.once('close', () => reject(new Error(`the seeder on port ${port} closed the connection without a reply`)));
-    }),
-    PROBE_TIMEOUT_MS,
-    `handshake with the seeder on port ${port}`,
-  );
+async function probeOnce(port: number, infoHash: string): Promise<number> {
+  const began = performance.now();
+  const socket = net.connect(port, '127.0.0.1', () => socket.write(handshake(infoHash)));
+  const replied = new Promise<number>((resolve, reject) => {
+    socket.once('data', () => resolve(performance.now() - began));
+    socket.once('error', reject);
+    socket.once('close', () => reject(new Error(`the seeder on port ${port} closed the connection without a reply`)));
+  });
+  try {
+    return await withTimeout(replied, PROBE_TIMEOUT_MS, `handshake with the seeder on port ${port}`);
+  } finally {
+    socket.destroy();
+  }
 }
 
 /**
