@@ -6,31 +6,14 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeTorrent, seedWithAria2, type Aria2Seeder, type MadeTorrent } from '../tests/fixtures/aria2.ts';
 import { readTorrentFile } from '../app/shared/torrent-file.ts';
 import { fileExists } from './files.ts';
+import type { TorrentStatus } from './bridge/torrent-status.ts';
 import { isolatedClient, startTestServer, type TestServer } from './test-support.ts';
 import type { WebTorrentClient } from './vendor/webtorrent.ts';
 
 const SLOW = 90_000;
 
-interface FileStatusBody {
-  index: number;
-  name: string;
-  path: string;
-  length: number;
-  progress: number;
-  mimeType: string;
-  streamPath: string;
-}
-interface StatusBody {
-  infoHash: string;
-  name: string | null;
-  length: number | null;
-  progress: number;
-  ready: boolean;
-  error: string | null;
-  numPeers: number;
-  files: FileStatusBody[];
-  webSeedPath: string;
-}
+// The API's bodies, as the server types them: a test of what clients see, kept in step with it.
+type StatusBody = TorrentStatus;
 
 async function post(server: TestServer, uri: string): Promise<Response> {
   return fetch(`${server.url}/api/torrents`, {
