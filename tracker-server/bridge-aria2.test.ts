@@ -7,21 +7,13 @@ import { makeTorrent, seedWithAria2, type Aria2Seeder, type MadeTorrent } from '
 import { readTorrentFile } from '../app/shared/torrent-file.ts';
 import { fileExists } from './files.ts';
 import type { TorrentStatus } from './bridge/torrent-status.ts';
-import { isolatedClient, startTestServer, type TestServer } from './test-support.ts';
+import { addByUri, isolatedClient, startTestServer, type TestServer } from './test-support.ts';
 import type { WebTorrentClient } from './vendor/webtorrent.ts';
 
 const SLOW = 90_000;
 
 // The API's bodies, as the server types them: a test of what clients see, kept in step with it.
 type StatusBody = TorrentStatus;
-
-async function post(server: TestServer, uri: string): Promise<Response> {
-  return fetch(`${server.url}/api/torrents`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ uri }),
-  });
-}
 
 async function bytesOf(res: Response): Promise<Buffer> {
   return Buffer.from(await res.arrayBuffer());
@@ -64,11 +56,11 @@ describe('bridge: aria2 seeds over TCP, the server streams over HTTP', () => {
   });
 
   it('joins the swarm of a magnet: 201, then 200 for the same torrent', async () => {
-    const res = await post(server, single.magnetURI);
+    const res = await addByUri(server, single.magnetURI);
     expect(res.status).toBe(201);
     expect(res.headers.get('location')).toBe(`/api/torrents/${single.infoHash}`);
     expect(await res.json()).toEqual({ infoHash: single.infoHash, name: null });
-    const again = await post(server, single.magnetURI);
+    const again = await addByUri(server, single.magnetURI);
     expect(again.status).toBe(200);
   });
 
@@ -213,7 +205,7 @@ describe('bridge: aria2 seeds over TCP, the server streams over HTTP', () => {
   it(
     'feeds a webtorrent client through the web seed alone (multi-file, names with spaces)',
     async () => {
-      expect((await post(server, multi.magnetURI)).status).toBe(201);
+      expect((await addByUri(server, multi.magnetURI)).status).toBe(201);
       // The metadata reaches the bridge from aria2; the client below gets it as a file.
       let torrentFile: Response | undefined;
       await expect
@@ -299,7 +291,7 @@ describe('bridge: aria2 seeds over TCP, the server streams over HTTP', () => {
   it(
     'holds GET …/torrent?wait= until a freshly joined torrent has its metadata',
     async () => {
-      expect((await post(server, single.magnetURI)).status).toBe(201);
+      expect((await addByUri(server, single.magnetURI)).status).toBe(201);
       const res = await fetch(`${server.url}/api/torrents/${single.infoHash}/torrent?webseed=0&wait=20`);
       expect(res.status).toBe(200);
       expect((await readTorrentFile(await bytesOf(res))).infoHash).toBe(single.infoHash);
@@ -334,7 +326,7 @@ describe('bridge: a torrent larger than BRIDGE_MAX_BYTES', () => {
   it(
     'is fetched only where it is read, and dropped with its data once it outgrows the cache',
     async () => {
-      expect((await post(server, made.magnetURI)).status).toBe(201);
+      expect((await addByUri(server, made.magnetURI)).status).toBe(201);
       const res = await fetch(`${server.url}/stream/${made.infoHash}/0`, { headers: { range: 'bytes=2000000-2099999' } });
       expect(res.status).toBe(206);
       expect((await bytesOf(res)).equals(content.subarray(2_000_000, 2_100_000))).toBe(true);

@@ -5,7 +5,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeTorrent, type MadeTorrent } from '../tests/fixtures/aria2.ts';
 import { seedWithQbittorrent, type QbProtocol, type QbSeeder } from '../tests/fixtures/qbittorrent.ts';
-import { startTestServer, type TestServer } from './test-support.ts';
+import { addByUri, startTestServer, type TestServer } from './test-support.ts';
 
 const SLOW = 90_000;
 
@@ -49,11 +49,7 @@ describe.each<[QbProtocol, string]>([
   it(
     'streams a range from it byte-exact, then the whole file',
     async () => {
-      const added = await fetch(`${server.url}/api/torrents`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ uri: made.magnetURI }),
-      });
+      const added = await addByUri(server, made.magnetURI);
       expect(added.status).toBe(201);
       const ranged = await fetch(`${server.url}/stream/${made.infoHash}/0`, { headers: { range: 'bytes=100-200099' } });
       expect(ranged.status).toBe(206);

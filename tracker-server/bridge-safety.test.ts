@@ -7,7 +7,7 @@ import bencode from 'bencode';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { handMadeTorrent, type HandFile } from './bridge/hand-torrent.ts';
 import { freePort } from '../tests/fixtures/processes.ts';
-import { isolatedClient, startTestServer, type TestServer } from './test-support.ts';
+import { addByUri, isolatedClient, startTestServer, type TestServer } from './test-support.ts';
 import type { WebTorrentClient } from './vendor/webtorrent.ts';
 
 const ESCAPED = 'escaped.txt';
@@ -94,11 +94,7 @@ describe('bridge: torrents whose file names point outside their folder', () => {
     });
 
     it('drops the torrent once the metadata shows the hostile path, and writes nothing', async () => {
-      const res = await fetch(`${server.url}/api/torrents`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ uri: `magnet:?xt=urn:btih:${infoHash}&tr=${encodeURIComponent(`${server.url}/announce`)}` }),
-      });
+      const res = await addByUri(server, `magnet:?xt=urn:btih:${infoHash}&tr=${encodeURIComponent(`${server.url}/announce`)}`);
       expect(res.status).toBe(201);
       await expect
         .poll(async () => ((await (await fetch(`${server.url}/api/torrents/${infoHash}`)).json()) as { error: string | null }).error, {

@@ -53,6 +53,15 @@ export async function startTestServer(env: Record<string, string> = {}): Promise
   };
 }
 
+/** POST /api/torrents with `{"uri": uri}`, as the API's clients add a magnet, info hash or .torrent URL. */
+export function addByUri(server: Pick<TestServer, 'url'>, uri: string): Promise<Response> {
+  return fetch(`${server.url}/api/torrents`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ uri }),
+  });
+}
+
 /** A GET with exactly these headers: fetch() sets Host and Sec-Fetch-* itself. */
 export function rawGet(url: string, headers: Record<string, string>): Promise<{ status: number; body: string }> {
   return new Promise((resolve, reject) => {

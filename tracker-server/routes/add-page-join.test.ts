@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { INDEX_HTML, rawGet, startTestServer, type TestServer } from '../test-support.ts';
+import { addByUri, INDEX_HTML, rawGet, startTestServer, type TestServer } from '../test-support.ts';
 import { addPageJoin } from './add-page-join.ts';
 
 const HASH = 'c12fe1c06bba254a9dc9f519b335aa7c1367a88a';
@@ -50,11 +50,7 @@ describe('the /add page on a real server', () => {
     expect(res).toEqual({ status: 200, body: INDEX_HTML });
     await expect.poll(() => bridgeHas(server, HASH)).toBe(true);
     // The engine's own join then finds it.
-    const joined = await fetch(`${server.url}/api/torrents`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ uri: magnet(`${server.url}/announce`) }),
-    });
+    const joined = await addByUri(server, magnet(`${server.url}/announce`));
     expect(joined.status).toBe(200);
   });
 });

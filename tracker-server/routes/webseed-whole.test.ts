@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeTorrent, seedWithAria2, type Aria2Seeder, type MadeTorrent } from '../../tests/fixtures/aria2.ts';
-import { startTestServer, type TestServer } from '../test-support.ts';
+import { addByUri, startTestServer, type TestServer } from '../test-support.ts';
 
 const SLOW = 90_000;
 
@@ -36,11 +36,7 @@ describe('/webseed/<infoHash> of a multi-file torrent', () => {
     // 2^15 = 32 KiB pieces.
     made = await makeTorrent(path.join(root, 'Folder'), `${server.url}/announce`, path.join(root, 'f.torrent'), 15);
     aria2 = await seedWithAria2(made.torrentPath, root);
-    const res = await fetch(`${server.url}/api/torrents`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ uri: made.magnetURI }),
-    });
+    const res = await addByUri(server, made.magnetURI);
     expect(res.status).toBe(201);
   }, SLOW);
 
