@@ -12,9 +12,6 @@ import type { WebTorrentClient } from './vendor/webtorrent.ts';
 
 const SLOW = 90_000;
 
-// The API's bodies, as the server types them: a test of what clients see, kept in step with it.
-type StatusBody = TorrentStatus;
-
 async function bytesOf(res: Response): Promise<Buffer> {
   return Buffer.from(await res.arrayBuffer());
 }
@@ -86,7 +83,7 @@ describe('bridge: aria2 seeds over TCP, the server streams over HTTP', () => {
       let progress = 0;
       for (let tries = 0; tries < 100 && progress < 1; tries++) {
         if (tries > 0) await new Promise((resolve) => setTimeout(resolve, 100));
-        progress = ((await (await fetch(`${server.url}/api/torrents/${single.infoHash}`)).json()) as StatusBody).progress;
+        progress = ((await (await fetch(`${server.url}/api/torrents/${single.infoHash}`)).json()) as TorrentStatus).progress;
       }
       expect(progress).toBe(1);
       const ranged = await fetch(`${server.url}/stream/${single.infoHash}/0`, { headers: { range: 'bytes=1000000-2000000' } });
@@ -101,7 +98,7 @@ describe('bridge: aria2 seeds over TCP, the server streams over HTTP', () => {
   it('describes the torrent and its files', async () => {
     const res = await fetch(`${server.url}/api/torrents/${single.infoHash}`);
     expect(res.status).toBe(200);
-    const body = (await res.json()) as StatusBody;
+    const body = (await res.json()) as TorrentStatus;
     expect(body).toMatchObject({
       infoHash: single.infoHash,
       name: 'sample movie.mp4',
@@ -121,7 +118,7 @@ describe('bridge: aria2 seeds over TCP, the server streams over HTTP', () => {
         streamPath: `/stream/${single.infoHash}/0/sample%20movie.mp4`,
       },
     ]);
-    const list = (await (await fetch(`${server.url}/api/torrents`)).json()) as { torrents: StatusBody[] };
+    const list = (await (await fetch(`${server.url}/api/torrents`)).json()) as { torrents: TorrentStatus[] };
     expect(list.torrents.map((t) => t.infoHash)).toContain(single.infoHash);
   });
 
@@ -260,7 +257,7 @@ describe('bridge: aria2 seeds over TCP, the server streams over HTTP', () => {
     controller.abort();
     const data = /^data: (.*)$/m.exec(text)?.[1];
     expect(text).toMatch(/^retry: \d+\nevent: torrents\n/);
-    const event = JSON.parse(data ?? 'null') as { torrents: StatusBody[] };
+    const event = JSON.parse(data ?? 'null') as { torrents: TorrentStatus[] };
     expect(event.torrents.find((t) => t.infoHash === single.infoHash)).toMatchObject({ name: 'sample movie.mp4', ready: true });
   });
 
@@ -331,7 +328,7 @@ describe('bridge: a torrent larger than BRIDGE_MAX_BYTES', () => {
       expect(res.status).toBe(206);
       expect((await bytesOf(res)).equals(content.subarray(2_000_000, 2_100_000))).toBe(true);
       // Only the pieces around the range were fetched (256 KiB pieces, a few read ahead): well under 1 MiB.
-      const status = (await (await fetch(`${server.url}/api/torrents/${made.infoHash}`)).json()) as StatusBody;
+      const status = (await (await fetch(`${server.url}/api/torrents/${made.infoHash}`)).json()) as TorrentStatus;
       expect(status.progress).toBeGreaterThan(0);
       expect(status.progress).toBeLessThan(1 / 3);
 
