@@ -56,7 +56,8 @@ describe('bridge: aria2 seeds over TCP, the server streams over HTTP', () => {
     const res = await addByUri(server, single.magnetURI);
     expect(res.status).toBe(201);
     expect(res.headers.get('location')).toBe(`/api/torrents/${single.infoHash}`);
-    expect(await res.json()).toEqual({ infoHash: single.infoHash, name: null });
+    // The name is the magnet's dn, before the bridge has the metadata.
+    expect(await res.json()).toEqual({ infoHash: single.infoHash, name: 'sample movie.mp4' });
     const again = await addByUri(server, single.magnetURI);
     expect(again.status).toBe(200);
   });

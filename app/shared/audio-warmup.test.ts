@@ -1,7 +1,7 @@
 import { runInNewContext } from 'node:vm';
 import { describe, expect, it } from 'vitest';
 import { parseRoute } from '../src/lib/routes';
-import { AUDIO_WARMUP_GLOBAL, AUDIO_WARMUP_RELEASE_MS, audioWarmupScript, opensToPlay, silentWav } from './audio-warmup';
+import { AUDIO_WARMUP_GLOBAL, AUDIO_WARMUP_RELEASE_MS, audioWarmupScript, magnetName, mayPlaySound, opensToPlay, silentWav } from './audio-warmup';
 
 interface FakeClip {
   preload?: string;
@@ -10,8 +10,8 @@ interface FakeClip {
   loads: number;
 }
 
-/** Runs the script at `pathname` against stand-ins for the globals it touches. */
-function run(pathname: string, withAudio = true) {
+/** Runs the script at `pathname` (with `search`) against stand-ins for the globals it touches. */
+function run(pathname: string, withAudio = true, search = '') {
   const clips: FakeClip[] = [];
   const timers: { fn: () => void; ms: number }[] = [];
   class FakeAudio implements FakeClip {
@@ -32,7 +32,8 @@ function run(pathname: string, withAudio = true) {
   const self: Record<string, unknown> = {};
   runInNewContext(audioWarmupScript(), {
     self,
-    location: { pathname },
+    location: { pathname, search },
+    URLSearchParams,
     Audio: withAudio ? FakeAudio : undefined,
     setTimeout: (fn: () => void, ms: number) => timers.push({ fn, ms }),
   });
@@ -49,6 +50,30 @@ describe('opensToPlay', () => {
       expect(opensToPlay(path)).toBe(false);
       expect(['add', 'torrent']).not.toContain(parseRoute(new URL(path, 'http://x')).name);
     }
+  });
+});
+
+const magnet = (dn?: string) =>
+  `magnet:?xt=urn:btih:${'a'.repeat(40)}${dn === undefined ? '' : `&dn=${encodeURIComponent(dn)}`}&tr=${encodeURIComponent('wss://t.example/')}`;
+
+describe('mayPlaySound', () => {
+  it('is false only for names of what nothing plays', () => {
+    for (const name of ['ubuntu-24.04-desktop-amd64.iso', 'random-256MiB.bin', 'Photos.ZIP', 'book.epub ', 'scan.pdf']) {
+      expect(mayPlaySound(name)).toBe(false);
+    }
+    // A film, an album, a season's folder, a name with dots but no known extension, or none at all.
+    for (const name of ['Sintel.2010.1080p.mkv', 'Album [FLAC]', 'Show.S01.720p.x264-GRP', 'Big.Buck.Bunny', 'iso', '', null]) {
+      expect(mayPlaySound(name)).toBe(true);
+    }
+  });
+});
+
+describe('magnetName', () => {
+  it("reads a magnet's dn, and nothing else's", () => {
+    expect(magnetName(magnet('Sintel 2010.mkv'))).toBe('Sintel 2010.mkv');
+    expect(magnetName(magnet())).toBeNull();
+    expect(magnetName('a'.repeat(40))).toBeNull();
+    expect(magnetName('https://example.com/x.torrent?dn=y.iso')).toBeNull();
   });
 });
 
@@ -83,6 +108,16 @@ describe('audioWarmupScript', () => {
     expect(clip.removed).toEqual(['src']);
     expect(clip.loads).toBe(1);
     expect(state.clip).toBeNull();
+  });
+
+  it('on /add, loads it unless the magnet is named like something nothing plays, as mayPlaySound says', () => {
+    const names = ['disk.iso', 'random-256MiB.bin', 'Film.mkv', 'Season 1', undefined];
+    for (const dn of names) {
+      const { clips } = run('/add', true, `?uri=${encodeURIComponent(magnet(dn))}`);
+      expect(clips.length === 1, String(dn)).toBe(mayPlaySound(dn ?? null));
+    }
+    // A .torrent link's name is not known until it is fetched.
+    expect(run('/add', true, `?uri=${encodeURIComponent('https://example.com/disk.iso.torrent')}`).clips).toHaveLength(1);
   });
 
   it('elsewhere loads nothing until the app asks, and then one clip at a time', () => {

@@ -19,6 +19,26 @@ export function opensToPlay(pathname: string): boolean {
   return PLAYING_PAGE.test(pathname);
 }
 
+/**
+ * Names of what nothing plays: archives, disk images, documents, pictures.
+ * Starting the audio service costs Chromium ~0.2 CPU-s and a process launch
+ * while the app itself starts (bench/profile-bridge.ts, warm bridge, 256 MiB
+ * .bin: 88 -> 103 MB/s without it), so a link named like one of these skips
+ * the warm-up. Any other name, or none, may be a film.
+ */
+const SILENT_NAME = /\.(?:7z|apk|azw3|bin|bz2|cbr|cbz|deb|dmg|docx?|epub|exe|gif|gz|img|iso|jar|jpe?g|mobi|msi|nfo|pdf|png|rar|rpm|srt|tar|tgz|txt|vtt|webp|xz|zip|zst)$/i;
+
+/** Whether a torrent of this display name may hold something to play with sound (null: unknown, so it may). */
+export function mayPlaySound(name: string | null): boolean {
+  return name === null || !SILENT_NAME.test(name.trim());
+}
+
+/** A magnet's display name (dn), or null for anything else. */
+export function magnetName(uri: string): string | null {
+  if (!/^magnet:\?/i.test(uri)) return null;
+  return new URLSearchParams(uri.slice(uri.indexOf('?') + 1)).get('dn');
+}
+
 /** 10 ms of silence as a WAV file (PCM, 8 kHz, 16-bit, mono). */
 export function silentWav(): Uint8Array {
   const rate = 8000;
@@ -80,13 +100,25 @@ export function audioWarmupScript(): string {
     '      } catch (e) {}',
     '    }',
     `    self[${JSON.stringify(AUDIO_WARMUP_GLOBAL)}] = state;`,
-    `    if (new RegExp(${JSON.stringify(PLAYING_PAGE.source)}).test(location.pathname)) warm();`,
+    // /add?uri=<magnet> of a file nothing plays (mayPlaySound) leaves the service alone.
+    '    var name = null;',
+    '    try {',
+    "      var uri = new URLSearchParams(location.search).get('uri');",
+    "      if (uri && /^magnet:\\?/i.test(uri)) name = new URLSearchParams(uri.slice(uri.indexOf('?') + 1)).get('dn');",
+    '    } catch (e) {}',
+    `    var silent = name !== null && new RegExp(${JSON.stringify(SILENT_NAME.source)}, 'i').test(name.trim());`,
+    `    if (new RegExp(${JSON.stringify(PLAYING_PAGE.source)}).test(location.pathname) && !silent) warm();`,
     '  } catch (e) {}',
     '})();',
   ].join('\n');
 }
 
-/** Warms up again for a torrent added from within the app (paste, the add box, a dropped file); a no-op in dev, which has no inline script. */
-export function warmAudioOutput(): void {
+/**
+ * Warms up again for a torrent added from within the app (paste, the add
+ * box, a dropped file), unless its name says nothing in it plays; a no-op in
+ * dev, which has no inline script.
+ */
+export function warmAudioOutput(name: string | null): void {
+  if (!mayPlaySound(name)) return;
   (self as unknown as Record<string, AudioWarmup | undefined>)[AUDIO_WARMUP_GLOBAL]?.warm();
 }

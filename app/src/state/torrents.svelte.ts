@@ -2,7 +2,7 @@ import { proxy } from 'comlink';
 import { afterStart } from '../engine/after-start';
 import { engineStarting, type EngineConnection } from '../engine/connect';
 import type { AddRequest, AddResult, NumberedStatuses, TorrentStatus } from '../../shared/engine-api';
-import { warmAudioOutput } from '../../shared/audio-warmup';
+import { magnetName, warmAudioOutput } from '../../shared/audio-warmup';
 import { parseTorrentInput, type TorrentInput } from '../../shared/input';
 import { errorMessage } from '../lib/errors';
 import { markOnce } from '../../shared/timing-marks';
@@ -51,7 +51,7 @@ class Torrents {
   /** Adds a torrent; on failure shows the error and resolves null. */
   add(request: AddRequest): Promise<AddResult | null> {
     // Its film will want the audio output: the service starts while the metadata comes.
-    warmAudioOutput();
+    warmAudioOutput(request.kind === 'uri' ? magnetName(request.uri) : null);
     return this.#addWith((api) => api.add(request));
   }
 
