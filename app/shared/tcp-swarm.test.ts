@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { likelyTcpSwarm } from './tcp-swarm';
+import { likelyTcpSwarm, offersAhead } from './tcp-swarm';
 
 const HASH = 'c12fe1c06bba254a9dc9f519b335aa7c1367a88a';
 const magnet = (...trackers: string[]): string =>
@@ -14,5 +14,19 @@ describe('likelyTcpSwarm', () => {
 
   it('is false when every tracker is a WebSocket one', () => {
     expect(likelyTcpSwarm(magnet('wss://t.example', 'ws://127.0.0.1:8080/announce'))).toBe(false);
+  });
+});
+
+describe('offersAhead', () => {
+  it('is true for a magnet whose trackers are all WebSocket ones, and for a .torrent URL', () => {
+    expect(offersAhead(magnet('wss://t.example'))).toBe(true);
+    expect(offersAhead('https://example.com/film.torrent')).toBe(true);
+  });
+
+  it('is false for a likely TCP swarm, a bare info hash, or input that adds nothing', () => {
+    expect(offersAhead(magnet('http://t.example/announce'))).toBe(false);
+    expect(offersAhead(HASH)).toBe(false);
+    expect(offersAhead('not a link')).toBe(false);
+    expect(offersAhead('')).toBe(false);
   });
 });

@@ -8,6 +8,7 @@ import { readStoredSettings } from './settings-storage';
 import { startRtcHost } from './rtc-host';
 import { connectServiceWorker } from './service-worker';
 import { parseRoute } from '../lib/routes';
+import { offersAhead } from '../../shared/tcp-swarm';
 import { whenQuiet } from '../lib/start-quiet';
 
 /**
@@ -90,8 +91,9 @@ async function open(): Promise<EngineConnection> {
   const rtcHost = startRtcHost(rtc.port1);
   // A link being added announces as soon as the engine has it: its offers are made meanwhile, from
   // here if the config is in, before this page first renders (which holds up each of their steps).
-  const adding = parseRoute(new URL(location.href)).name === 'add';
-  const known = adding ? engineConfigNow() : null;
+  const route = parseRoute(new URL(location.href));
+  const warmOffers = route.name === 'add' && offersAhead(route.uri);
+  const known = warmOffers ? engineConfigNow() : null;
   if (known) rtcHost.warm({ iceServers: known.iceServers });
   const started = engineWorker();
   // The root proxy is not thenable (comlink), so it can be a promise's value.
@@ -106,7 +108,7 @@ async function open(): Promise<EngineConnection> {
   // The user's saved settings ride along; the engine lays them over the server's config.
   const config = { ...(await loadEngineConfig()), settings: readStoredSettings() };
   markOnce('page:config');
-  if (adding) rtcHost.warm({ iceServers: config.iceServers });
+  if (warmOffers) rtcHost.warm({ iceServers: config.iceServers });
   // Not awaited: what the page asks next (subscribe, list, a link's add) follows it at once.
   const engineStarted = Promise.race([api.start(config, transfer(rtc.port2, [rtc.port2])), failed]).then(() =>
     markOnce('page:engine-started'),
