@@ -398,7 +398,7 @@ export const bridge: Scenario = {
         reference: webSeed.map((w, i) => ({ webSeedMbPerSec: w, aria2MbPerSec: aria[i] })),
       },
       notes: [
-        'Ours: a fresh context opens /add?uri=<magnet> (HTTP tracker only), timed from navigation to the progress bar at 100. ' +
+        'Ours: a fresh context opens /add?uri=<magnet> (HTTP tracker only; named random-256MiB.bin by its dn, so the page loads no audio warm-up, app/shared/audio-warmup.ts), timed from navigation to the progress bar at 100. ' +
           'Cold: the bridge was told to drop the torrent and its data first (DELETE /api/torrents/<ih>), so it fetches from aria2c while the browser fetches from it; ' +
           'it starts joining when the browser asks the server for the /add page (tracker-server/routes/add-page-join.ts), before the engine asks. ' +
           'Warm: the bridge already holds every byte, so the figure is the browser side alone (the engine\'s webseed/ fetcher). ' +
