@@ -31,7 +31,7 @@ test('a file seeded in one browser plays in another from the shared link', async
       // Drawn once it is on screen and the page is idle.
       await pageA.getByTestId('share-qr').scrollIntoViewIfNeeded();
       await expect(pageA.getByTestId('share-qr-code')).toHaveAttribute('d', /^M/);
-      // The spinner that marked the square until then is gone, and the code is no longer busy.
+      // The outline that marked the square until then is gone, and the code is no longer busy.
       await expect(pageA.getByTestId('share-qr-pending')).toHaveCount(0);
       await expect(pageA.getByTestId('share-qr')).toHaveAttribute('aria-busy', 'false');
       // Linux Chromium has no Web Share, so the button copies the link instead.
