@@ -23,8 +23,8 @@ export function opensToPlay(pathname: string): boolean {
  * Names of what nothing plays: archives, disk images, documents, pictures.
  * Starting the audio service costs Chromium ~0.2 CPU-s and a process launch
  * while the app itself starts (bench/profile-bridge.ts, warm bridge, 256 MiB
- * .bin: 88 -> 103 MB/s without it), so a link named like one of these skips
- * the warm-up. Any other name, or none, may be a film.
+ * .bin, 4 interleaved runs: 91 -> 101 MB/s without it), so a link named
+ * like one of these skips the warm-up. Any other name, or none, may be a film.
  */
 const SILENT_NAME = /\.(?:7z|apk|azw3|bin|bz2|cbr|cbz|deb|dmg|docx?|epub|exe|gif|gz|img|iso|jar|jpe?g|mobi|msi|nfo|pdf|png|rar|rpm|srt|tar|tgz|txt|vtt|webp|xz|zip|zst)$/i;
 
