@@ -1,5 +1,6 @@
 import { PrecacheController, PrecacheRoute, type PrecacheEntry } from 'workbox-precaching';
 import { NavigationRoute, registerRoute } from 'workbox-routing';
+import { keptInMemory } from './shell-copy';
 
 declare let self: ServiceWorkerGlobalScope;
 
@@ -18,7 +19,8 @@ const shell = new PrecacheController();
 export function routeAppShell(manifest: (string | PrecacheEntry)[]): void {
   shell.addToCacheList(manifest);
   registerRoute(new PrecacheRoute(shell));
-  registerRoute(new NavigationRoute(shell.createHandlerBoundToURL('index.html'), { denylist: SERVER_PATHS }));
+  const page = keptInMemory(shell.createHandlerBoundToURL('index.html'), () => shell.matchPrecache('index.html'));
+  registerRoute(new NavigationRoute(page, { denylist: SERVER_PATHS }));
 }
 
 export function onInstall(event: ExtendableEvent): void {

@@ -5,6 +5,7 @@ import { getRecord } from '../app/shared/records';
 import { parseStreamPath } from '../app/shared/stream-url';
 import { markLatest, markOnce, traceMark } from '../app/shared/timing-marks';
 import { getEngine, withTimeout } from './engine-link';
+import { MetaCache } from './meta-cache';
 import { loadPieces, PieceUnavailableError, releaseRequest, type LoadedPieces } from './piece-source';
 import { pieceStream } from './piece-stream';
 import { errorResponse } from './responses';
@@ -12,19 +13,30 @@ import { runEnd } from './stored-run';
 import { takeWarmStart } from './warm-start';
 
 const ENGINE_CONNECT_MS = 3000;
+const NOT_IN_APP = 'This torrent is not in the app. Add it first.';
 const METADATA_TIMEOUT_MS = 30_000;
 
 type MetaLookup = TorrentMeta | 'unknown' | 'timeout';
 
-/** Metadata from IndexedDB, or from the engine once it has it from peers. */
+const metaCache = new MetaCache();
+
+/** Metadata kept from an earlier request, else from IndexedDB, or from the engine once it has it from peers. */
 async function lookUpMeta(infoHash: string): Promise<MetaLookup> {
+  const kept = metaCache.get(infoHash);
+  if (kept) return kept;
   const stored = await getRecord(infoHash);
-  if (stored?.meta) return stored.meta;
+  if (stored?.meta) {
+    metaCache.set(infoHash, stored.meta);
+    return stored.meta;
+  }
   const engine = await getEngine(ENGINE_CONNECT_MS);
   if (!engine) return stored ? 'timeout' : 'unknown';
   const outcome = await withTimeout(engine.ensureMetadata(infoHash), METADATA_TIMEOUT_MS);
   if (outcome !== 'ready') return outcome;
-  return (await getRecord(infoHash))?.meta ?? 'unknown';
+  const fetched = (await getRecord(infoHash))?.meta;
+  if (!fetched) return 'unknown';
+  metaCache.set(infoHash, fetched);
+  return fetched;
 }
 
 /** Answers GET/HEAD /stream/<infoHash>/<fileIndex>[/<name>] from IndexedDB. */
@@ -36,7 +48,7 @@ export async function handleStream(request: Request, url: URL): Promise<Response
     return errorResponse(400, 'Malformed stream URL. Expected /stream/<40-character info hash>/<file index>.');
   }
   const meta = await lookUpMeta(target.infoHash);
-  if (meta === 'unknown') return errorResponse(404, 'This torrent is not in the app. Add it first.');
+  if (meta === 'unknown') return errorResponse(404, NOT_IN_APP);
   if (meta === 'timeout') return errorResponse(504, 'The torrent’s metadata has not arrived from peers yet.');
   markOnce('sw:meta');
   const file = meta.files[target.fileIndex];
@@ -70,8 +82,13 @@ export async function handleStream(request: Request, url: URL): Promise<Response
       : await loadPieces({ infoHash: target.infoHash, index: first, runTo, lastIndex: last, requestId });
   } catch (err) {
     void releaseRequest(requestId);
-    if (err instanceof PieceUnavailableError) return errorResponse(503, err.message, { 'Retry-After': '5' });
-    throw err;
+    if (!(err instanceof PieceUnavailableError)) throw err;
+    // The metadata may have been kept from before the torrent was removed.
+    if (!(await getRecord(target.infoHash))) {
+      metaCache.forget(target.infoHash);
+      return errorResponse(404, NOT_IN_APP);
+    }
+    return errorResponse(503, err.message, { 'Retry-After': '5' });
   }
   markOnce('sw:first-piece');
   markLatest('sw:latest-response');

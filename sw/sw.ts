@@ -33,11 +33,13 @@ self.addEventListener('fetch', (event) => {
 });
 
 // A torrent's page asks for its file's start ~100 ms after this (at once for a
-// play link, on Play otherwise): read it now. Workbox still answers.
+// play link, on Play otherwise): read it now, from a task of its own, so Workbox
+// answers the navigation first. (Before Workbox's listener: respondWith() stops
+// the event's propagation.)
 self.addEventListener('fetch', (event) => {
   if (event.request.mode !== 'navigate') return;
   const target = likelyPlayed(new URL(event.request.url));
-  if (target) event.waitUntil(warmFileStart(target));
+  if (target) event.waitUntil(afterThisTask().then(() => warmFileStart(target)));
 });
 
 self.addEventListener('fetch', (event) => {
@@ -47,3 +49,7 @@ self.addEventListener('fetch', (event) => {
 
 routeAppShell(self.__WB_MANIFEST);
 cleanupOutdatedCaches();
+
+function afterThisTask(): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, 0));
+}
