@@ -4,6 +4,7 @@ import type { Config } from './config.ts';
 import { requireTokenForChanges } from './http/auth.ts';
 import { registerCors } from './http/cors.ts';
 import { registerApiRateLimit } from './http/rate-limit.ts';
+import { MetadataCache } from './metadata-cache.ts';
 import { registerMetrics } from './metrics.ts';
 import { registerEventRoutes } from './routes/events.ts';
 import { joinOnAddPage } from './routes/add-page-join.ts';
@@ -14,7 +15,7 @@ import type { TrackerStats } from './tracker.ts';
 
 /**
  * Starts the bridge (the server's BitTorrent client) and registers what
- * serves it: /api/torrents, /api/events, /stream/, /webseed/, /metrics and
+ * serves it: /api/torrents (with metadata browsers publish), /api/events, /stream/, /webseed/, /metrics and
  * the join on /add pages, with CORS, the /api/ rate limit and the optional
  * API token. Call it before other routes, so its hooks (metrics, limits)
  * cover them too.
@@ -35,7 +36,7 @@ export async function registerBridgeApi(
   // After the rate limit, whose hook answers first when a client is over its budget.
   joinOnAddPage(app, bridge, config.api.token);
 
-  registerTorrentRoutes(app, bridge);
+  registerTorrentRoutes(app, bridge, new MetadataCache());
   registerEventRoutes(app, bridge);
   registerStreamRoutes(app, bridge);
   registerWebSeedRoutes(app, bridge);

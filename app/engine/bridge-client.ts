@@ -50,11 +50,25 @@ export class BridgeClient {
     if (!res.ok) throw new Error(await reason(res));
   }
 
+  /** Hands the server a torrent's metadata, for a link's next visitor to get at once (its own swarm, e.g. WebRTC only). */
+  async publish(infoHash: string, torrentFile: Uint8Array): Promise<void> {
+    const res = await fetch(`${this.#base}/api/torrents/${infoHash}/torrent`, {
+      method: 'PUT',
+      headers: { 'Content-Type': 'application/x-bittorrent' },
+      body: torrentFile.slice(),
+    });
+    if (!res.ok) throw new Error(await reason(res));
+  }
+
+  /** Where the server serves a torrent's .torrent. */
+  torrentFileUrl(infoHash: string): string {
+    // Without the url-list: webtorrent would add the bridge as a BEP19 web seed beside webseed/'s fetcher.
+    return `${this.#base}/api/torrents/${infoHash}/torrent?webseed=0`;
+  }
+
   /** The .torrent once the bridge has the metadata (waiting up to `waitSeconds` for it), else null. */
   async torrentFile(infoHash: string, waitSeconds = 0): Promise<Uint8Array | null> {
-    // Without the url-list: webtorrent would add the bridge as a BEP19 web seed beside webseed/'s fetcher.
-    const url = `${this.#base}/api/torrents/${infoHash}/torrent?webseed=0&wait=${waitSeconds}`;
-    const res = await fetch(url, { cache: 'no-store' });
+    const res = await fetch(`${this.torrentFileUrl(infoHash)}&wait=${waitSeconds}`, { cache: 'no-store' });
     const body = await res.arrayBuffer();
     return res.ok ? new Uint8Array(body) : null;
   }

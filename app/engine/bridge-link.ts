@@ -94,6 +94,29 @@ export class BridgeLink {
     if (!bytes) void this.#metadataFrom(bridge, record);
   }
 
+  /**
+   * Where a magnet of a swarm the bridge does not join may find metadata a
+   * browser published (its `xs`, exact source, which webtorrent fetches
+   * while its peers connect): one round trip, where a WebRTC peer sends it
+   * only once connected. Null with no bridge, or for a swarm it joins.
+   */
+  publishedSource(record: TorrentRecord): string | null {
+    if (!this.#client || likelyTcpSwarm(record.magnetURI)) return null;
+    return this.#client.torrentFileUrl(record.infoHash);
+  }
+
+  /**
+   * Publishes the metadata of a torrent whose swarm the bridge does not join
+   * (a torrent made here, or a WebRTC-only one), for publishedSource elsewhere. A
+   * user who turned the bridge off sends nothing.
+   */
+  publish(record: TorrentRecord, torrentFile: Uint8Array): void {
+    if (!this.#client || likelyTcpSwarm(record.magnetURI)) return;
+    this.#client.publish(record.infoHash, torrentFile).catch((err: unknown) => {
+      console.warn('[engine] publishing metadata:', err instanceof Error ? err.message : String(err));
+    });
+  }
+
   /** Has the bridge join, fetches from its web seed, and takes the metadata from it if no WebRTC peer sends it first. */
   #engage(record: TorrentRecord): void {
     const bridge = this.#client;

@@ -183,6 +183,7 @@ export class Engine implements EngineApi {
         };
         this.#track(record, torrent, putRecord(record));
         this.#publisher.push();
+        this.#bridge.publish(record, torrent.torrentFile);
       });
     });
   }
@@ -337,7 +338,9 @@ export class Engine implements EngineApi {
   }
 
   #launch(record: TorrentRecord, torrentId: string | Uint8Array, bitfield?: Uint8Array): void {
-    const torrent = this.#requireClient().add(torrentId, {
+    const source = typeof torrentId === 'string' ? this.#bridge.publishedSource(record) : null;
+    const id = typeof torrentId === 'string' && source ? `${torrentId}&xs=${encodeURIComponent(source)}` : torrentId;
+    const torrent = this.#requireClient().add(id, {
       announce: this.#config.announce,
       store: IdbChunkStore,
       ...(bitfield ? { bitfield } : {}),
@@ -352,6 +355,8 @@ export class Engine implements EngineApi {
           torrent.once('metadata', () => {
             record.meta = metaOf(torrent);
             resolve(putRecord(record));
+            // From a peer (none is connected yet when the server's came): the link's next visitor gets it from the server.
+            if (typeof torrentId === 'string' && torrent.numPeers > 0) this.#bridge.publish(record, torrent.torrentFile);
             // The page lists the files now rather than on the next status tick.
             this.#publisher.push();
           });

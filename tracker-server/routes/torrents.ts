@@ -5,6 +5,8 @@ import { torrentFileWithWebSeed } from '../bridge/torrent-file-out.ts';
 import { MAX_TORRENT_BYTES, sourceFromTorrentFile, sourceFromUri } from '../bridge/torrent-source.ts';
 import { torrentStatus, torrentSummary, type TorrentStatus, type TorrentSummary } from '../bridge/torrent-status.ts';
 import { publicOrigin } from '../http/public-origin.ts';
+import type { MetadataCache } from '../metadata-cache.ts';
+import { parseInfoHash } from '../../app/shared/input.ts';
 import { entryFor } from './torrent-lookup.ts';
 
 export interface AddTorrentBody {
@@ -53,11 +55,16 @@ const torrentFileSchema = {
   },
 } as const;
 
+const publishSchema = {
+  body: { content: Object.fromEntries(TORRENT_TYPES.map((t) => [t, { schema: {} }])) },
+} as const;
+
 /**
  * /api/torrents: the bridge's torrents.
  * POST answers 201 when the server joins a new swarm, 200 when it already had it.
+ * PUT <ih>/torrent keeps a torrent's metadata for others to GET, without joining.
  */
-export function registerTorrentRoutes(app: FastifyInstance, bridge: Bridge): void {
+export function registerTorrentRoutes(app: FastifyInstance, bridge: Bridge, published: MetadataCache): void {
   app.addContentTypeParser(TORRENT_TYPES, { parseAs: 'buffer', bodyLimit: MAX_TORRENT_BYTES }, (_req, body, done) =>
     done(null, body),
   );
@@ -94,6 +101,10 @@ export function registerTorrentRoutes(app: FastifyInstance, bridge: Bridge): voi
     '/api/torrents/:infoHash/torrent',
     { schema: torrentFileSchema },
     async (request, reply) => {
+      // Published metadata answers when the bridge has none: it may not have joined at all.
+      const infoHash = parseInfoHash(request.params.infoHash);
+      const cached = bridge.get(infoHash)?.torrent?.metadata instanceof Uint8Array ? undefined : published.get(infoHash);
+      if (cached) return sendTorrentFile(reply, cached, infoHash);
       const entry = entryFor(bridge, request.params.infoHash);
       const wait = request.query.wait ?? 0;
       // A long poll: the answer comes the moment the metadata does, instead of at the client's next try.
@@ -110,13 +121,31 @@ export function registerTorrentRoutes(app: FastifyInstance, bridge: Bridge): voi
       bridge.touch(entry);
       const origin = request.query.webseed === '0' ? null : publicOrigin(request);
       const bytes = torrentFileWithWebSeed(metadata, origin && `${origin}/webseed/${entry.infoHash}`);
-      const fileName = `${(entry.torrent.name ?? entry.infoHash).replace(/[^\w.-]+/g, '_')}.torrent`;
-      return reply
-        .type('application/x-bittorrent')
-        .header('Content-Disposition', `attachment; filename="${fileName}"`)
-        .send(Buffer.from(bytes));
+      return sendTorrentFile(reply, bytes, entry.torrent.name ?? entry.infoHash);
     },
   );
+
+  app.put<{ Params: { infoHash: string } }>(
+    '/api/torrents/:infoHash/torrent',
+    { schema: publishSchema },
+    async (request, reply) => {
+      const infoHash = parseInfoHash(request.params.infoHash);
+      if (!Buffer.isBuffer(request.body)) throw new BridgeError(415, 'Send the .torrent file (Content-Type: application/x-bittorrent).');
+      const source = await sourceFromTorrentFile(request.body);
+      if (source.infoHash !== infoHash) {
+        throw new BridgeError(400, `That .torrent is torrent ${source.infoHash}, not ${infoHash}.`);
+      }
+      published.put(infoHash, request.body);
+      return reply.code(204).send();
+    },
+  );
+}
+
+function sendTorrentFile(reply: FastifyReply, bytes: Uint8Array, name: string): FastifyReply {
+  return reply
+    .type('application/x-bittorrent')
+    .header('Content-Disposition', `attachment; filename="${name.replace(/[^\w.-]+/g, '_')}.torrent"`)
+    .send(Buffer.from(bytes));
 }
 
 const UNSUPPORTED_BODY =
