@@ -4,6 +4,7 @@ import { VitePWA } from 'vite-plugin-pwa';
 import { SHARE_FILES_FIELD, SHARE_TARGET_PATH } from './app/shared/share-contract';
 import { earlyStart } from './scripts/early-start-plugin';
 import { iconSpritePlugin } from './scripts/icon-sprite-plugin';
+import { precompress } from './scripts/precompress-plugin';
 
 // The app lives in app/, the service worker in sw/; both build into dist/.
 export default defineConfig({
@@ -84,5 +85,7 @@ export default defineConfig({
       },
       devOptions: { enabled: false },
     }),
+    // Last: after the service worker is written.
+    precompress(),
   ],
 });

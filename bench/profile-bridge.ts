@@ -7,7 +7,7 @@
  *
  * --dists takes built apps (`vite build --outDir …`), one server each, run in
  * turn: A/B figures from the same conditions. --profile writes the worker's
- * .cpuprofile (map it with the build's source map), --profile-page the page's
+ * .cpuprofile (map it with the build's source map), --profile-page the page's (written beside it)
  * (what the UI costs while it downloads); --verbose adds the CPU
  * timeline. --cold drops the torrent from the bridge before each run, so the
  * bridge fetches from the seeder while the browser fetches from it. --disk
@@ -316,6 +316,7 @@ async function main(): Promise<void> {
       console.log(Object.entries(marks).sort((a, b) => a[1] - b[1]).map(([k, v]) => `${k} ${v.toFixed(0)}`).join(', '));
       if (pageCdp) {
         const { profile } = (await pageCdp.send('Profiler.stop')) as { profile: Profile };
+        await writeFile(`${OUT}-page-${path.basename(variant.name)}-${run}.cpuprofile`, JSON.stringify(profile));
         console.log(profileReport(profile, 'page'));
       }
       if (!VERBOSE) {

@@ -1,6 +1,7 @@
 import path from 'node:path';
 import fastifyStatic from '@fastify/static';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { dropStaleCopies } from './compressed-copies.ts';
 import { sendError } from './errors.ts';
 import { fileExists } from './files.ts';
 
@@ -16,11 +17,15 @@ const REVALIDATE = 'no-cache';
  * (e.g. /add?uri=..., /t/<infohash>) that browsers navigate to directly.
  */
 export async function registerStatic(app: FastifyInstance, distDir: string): Promise<void> {
+  const stale = await dropStaleCopies(distDir);
+  if (stale.length > 0) app.log.warn({ distDir, removed: stale }, 'removed compressed copies older than their files');
   const assetsDir = path.join(distDir, 'assets') + path.sep;
   await app.register(fastifyStatic, {
     root: distDir,
     cacheControl: false,
     dotfiles: 'ignore',
+    // The build writes Brotli and gzip copies of text files (scripts/precompress-plugin.ts): sent to whoever accepts them.
+    preCompressed: true,
     setHeaders(reply, filePath) {
       reply.header('Cache-Control', filePath.startsWith(assetsDir) ? IMMUTABLE : REVALIDATE);
     },

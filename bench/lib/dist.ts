@@ -8,7 +8,7 @@ import { readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { BENCH_CACHE_DIR, REPO_ROOT } from './paths.ts';
 
-const SOURCES = ['app', 'sw', 'public', 'vite.config.ts', 'package-lock.json'];
+const SOURCES = ['app', 'sw', 'public', 'scripts', 'vite.config.ts', 'package-lock.json'];
 const PRIVATE_DIST = path.join(BENCH_CACHE_DIR, 'dist');
 
 async function mtimeOrZero(file: string): Promise<number> {

@@ -13,6 +13,7 @@ import { expect, test, type Page } from '@playwright/test';
 import { createTestVideo, DEFAULT_CLIP } from '../fixtures/media.ts';
 import { expectPlayedPast, openPlayer, waitForAppCached, waitForServiceWorkerControl } from './helpers.ts';
 import { AUDIO_WARMUP_GLOBAL } from '../../app/shared/audio-warmup.ts';
+import { precompressFile } from '../../scripts/precompress-plugin.ts';
 import { makeTorrentFile, randomInfoHash, seedFromHome } from './pwa-helpers.ts';
 
 /** HTMLMediaElement.HAVE_ENOUGH_DATA: the clip's pipeline is up, audio renderer included. */
@@ -273,18 +274,21 @@ test('a new version waits for the user, without stopping a playing video', async
   const video = await openPlayer(page, infoHash);
   await expectPlayedPast(video, 0.5);
 
-  // Deploy a new version: the same worker with different bytes. (Playwright's
-  // routing never sees the browser's own fetch of a service worker script.)
+  // Deploy a new version: the same worker with different bytes, compressed
+  // copies too, as a build writes them. (Playwright's routing never sees the
+  // browser's own fetch of a service worker script.)
   const swFile = path.join(DIST_DIR, 'sw.js');
   const original = await readFile(swFile, 'utf8');
   try {
     await writeFile(swFile, `${original}\n// next version ${Date.now()}\n`);
+    await precompressFile(swFile);
     await page.evaluate(async () => {
       (window as Window & { beforeUpdate?: boolean }).beforeUpdate = true;
       await (await navigator.serviceWorker.getRegistration())?.update();
     });
   } finally {
     await writeFile(swFile, original);
+    await precompressFile(swFile);
   }
 
   await expect(page.getByTestId('update-banner')).toContainText('Update available');

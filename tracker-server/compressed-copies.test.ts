@@ -1,0 +1,46 @@
+import { access, mkdir, mkdtemp, rm, utimes, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { dropStaleCopies } from './compressed-copies.ts';
+
+const dirs: string[] = [];
+afterEach(async () => {
+  for (const dir of dirs.splice(0)) await rm(dir, { recursive: true, force: true });
+});
+
+async function dist(files: Record<string, number>): Promise<string> {
+  const dir = await mkdtemp(path.join(tmpdir(), 'btstream-copies-'));
+  dirs.push(dir);
+  await mkdir(path.join(dir, 'assets'));
+  for (const [name, mtimeSec] of Object.entries(files)) {
+    await writeFile(path.join(dir, name), name);
+    await utimes(path.join(dir, name), mtimeSec, mtimeSec);
+  }
+  return dir;
+}
+
+const exists = (file: string) => access(file).then(() => true, () => false);
+
+describe('dropStaleCopies', () => {
+  it('keeps copies written after their file, removes older ones and orphans', async () => {
+    const dir = await dist({
+      'index.html': 2000,
+      'index.html.br': 1000,
+      'index.html.gz': 1000,
+      'assets/app-1.js': 1000,
+      'assets/app-1.js.br': 1000,
+      'assets/app-1.js.gz': 1001,
+      'assets/gone-2.js.br': 1000,
+    });
+    const removed = await dropStaleCopies(dir);
+    expect(removed.sort()).toEqual(['assets/gone-2.js.br', 'index.html.br', 'index.html.gz']);
+    expect(await exists(path.join(dir, 'assets/app-1.js.br'))).toBe(true);
+    expect(await exists(path.join(dir, 'assets/app-1.js.gz'))).toBe(true);
+    expect(await exists(path.join(dir, 'index.html'))).toBe(true);
+  });
+
+  it('does nothing for a missing directory', async () => {
+    await expect(dropStaleCopies(path.join(tmpdir(), 'btstream-no-such-dist'))).resolves.toEqual([]);
+  });
+});
