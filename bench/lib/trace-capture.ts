@@ -42,8 +42,8 @@ export interface Captured {
 }
 
 const FRAME_TIMEOUT_MS = 60_000;
-/** After the frame: lets the last tasks and profile chunks reach the trace. */
-const SETTLE_MS = 500;
+/** After the frame: lets the last tasks and profile chunks reach the trace (BENCH_TRACE_SETTLE_MS: to see what follows it). */
+const SETTLE_MS = Number(process.env.BENCH_TRACE_SETTLE_MS ?? 500);
 
 async function tracedUntilFrame(browser: Browser, page: Page, navigate: () => Promise<unknown>) {
   await browser.startTracing(page, { categories: TRACE_CATEGORIES, screenshots: false });

@@ -110,6 +110,8 @@ test('piece map, peers, speed graph, and a skipped file that stays skipped', asy
 
     await test.step('the speed graph draws, and draws again as samples come', async () => {
       const graph = page.getByTestId('speed-graph');
+      // Its chart loads once it is on screen.
+      await graph.scrollIntoViewIfNeeded();
       await expect(graph.locator('canvas')).toBeVisible();
       expect(await graph.locator('canvas').evaluate((c: HTMLCanvasElement) => c.width)).toBeGreaterThan(0);
       await expect(graph).toHaveAccessibleName(/Transfer speed over the last 5 minutes/);
