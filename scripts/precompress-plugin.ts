@@ -3,16 +3,14 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import { brotliCompress, constants, gzip } from 'node:zlib';
 import type { Logger, Plugin } from 'vite';
+// What browsers fetch as text (scripts, styles, the page, SVG icons, the manifest), and the copies' names.
+import { COMPRESSED_SUFFIXES, COMPRESSIBLE } from '../tracker-server/compressed-copies.ts';
 
 const brotli = promisify(brotliCompress);
 const gzipped = promisify(gzip);
 
-/** What browsers fetch as text: scripts, styles, the page, SVG icons, the manifest. */
-const TEXT = /\.(?:js|mjs|css|html|svg|webmanifest|json)$/;
 /** Below this a compressed copy saves less than a request's own headers. */
 const MIN_BYTES = 1024;
-/** The encodings written beside each file, as @fastify/static's preCompressed option looks for them. */
-export const ENCODED_SUFFIXES = ['.br', '.gz'] as const;
 
 /** Every file under `dir`, recursively. */
 async function filesUnder(dir: string): Promise<string[]> {
@@ -27,8 +25,8 @@ async function filesUnder(dir: string): Promise<string[]> {
  */
 export async function precompressFile(file: string): Promise<number> {
   const size = (await stat(file)).size;
-  if (!TEXT.test(file) || size < MIN_BYTES) {
-    await Promise.all(ENCODED_SUFFIXES.map((suffix) => rm(`${file}${suffix}`, { force: true })));
+  if (!COMPRESSIBLE.test(file) || size < MIN_BYTES) {
+    await Promise.all(COMPRESSED_SUFFIXES.map((suffix) => rm(`${file}${suffix}`, { force: true })));
     return 0;
   }
   const body = await readFile(file);
@@ -49,7 +47,7 @@ export async function precompressFile(file: string): Promise<number> {
 /**
  * Brotli and gzip copies of the built app's text files, served in place of
  * them by the server (tracker-server/static.ts) to browsers that accept
- * them: the engine worker's script is 336 KB as built, ~90 KB as Brotli.
+ * them: the engine worker's script is 336 KB as built, 83 KB as Brotli.
  * Build only, after every other plugin has written its files (the service
  * worker is built last, by vite-plugin-pwa); source maps are left as they are.
  */
@@ -67,7 +65,7 @@ export function precompress(): Plugin {
       order: 'post',
       sequential: true,
       async handler() {
-        const files = (await filesUnder(outDir)).filter((f) => !ENCODED_SUFFIXES.some((s) => f.endsWith(s)));
+        const files = (await filesUnder(outDir)).filter((f) => !COMPRESSED_SUFFIXES.some((s) => f.endsWith(s)));
         let saved = 0;
         for (const file of files) saved += await precompressFile(file);
         logger?.info(`precompressed ${outDir}: ${(saved / 1024).toFixed(0)} KiB saved with Brotli`);

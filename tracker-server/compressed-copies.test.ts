@@ -23,7 +23,7 @@ async function dist(files: Record<string, number>): Promise<string> {
 const exists = (file: string) => access(file).then(() => true, () => false);
 
 describe('dropStaleCopies', () => {
-  it('keeps copies written after their file, removes older ones and orphans', async () => {
+  it('keeps copies written after their file and removes older ones', async () => {
     const dir = await dist({
       'index.html': 2000,
       'index.html.br': 1000,
@@ -31,13 +31,18 @@ describe('dropStaleCopies', () => {
       'assets/app-1.js': 1000,
       'assets/app-1.js.br': 1000,
       'assets/app-1.js.gz': 1001,
-      'assets/gone-2.js.br': 1000,
     });
     const removed = await dropStaleCopies(dir);
-    expect(removed.sort()).toEqual(['assets/gone-2.js.br', 'index.html.br', 'index.html.gz']);
+    expect(removed.sort()).toEqual(['index.html.br', 'index.html.gz']);
     expect(await exists(path.join(dir, 'assets/app-1.js.br'))).toBe(true);
     expect(await exists(path.join(dir, 'assets/app-1.js.gz'))).toBe(true);
     expect(await exists(path.join(dir, 'index.html'))).toBe(true);
+  });
+
+  it("never removes what the build does not write: someone's own archives, or a copy without its file", async () => {
+    const dir = await dist({ 'backup.tar': 2000, 'backup.tar.gz': 1000, 'notes.gz': 1000, 'assets/gone-2.js.br': 1000 });
+    await expect(dropStaleCopies(dir)).resolves.toEqual([]);
+    for (const name of ['backup.tar.gz', 'notes.gz', 'assets/gone-2.js.br']) expect(await exists(path.join(dir, name))).toBe(true);
   });
 
   it('does nothing for a missing directory', async () => {
