@@ -39,6 +39,8 @@ test('a play link starts its video early, and the player adopts it whole', async
     Number(await page.locator('[data-testid="file-row"]', { hasText: name }).getAttribute('data-index'));
   const film = await indexOf('Film.mp4');
   const subtitles = await indexOf('Film.en.srt');
+  // Wholly stored, as the page's snapshot then says: the early video waits for its first frame before the app mounts.
+  await expect(page.getByTestId('torrent-progress')).toHaveAttribute('aria-valuenow', '100');
 
   await test.step('the video starts from index.html, shows before the app mounts, and plays in the player', async () => {
     await page.addInitScript(recordStagedBoxes);
