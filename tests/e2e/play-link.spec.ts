@@ -12,7 +12,14 @@ import { expect, test } from './fixtures.ts';
 import { expectFirstCue, expectPlayedPast } from './helpers.ts';
 import { seedFromHome } from './pwa-helpers.ts';
 
-/** In the page: the early video's box each time it is drawn while still on the stage, before the app mounts. */
+/**
+ * In the page: the early video's box each time it is drawn while still on the
+ * stage, before the app mounts. Checked in each animation frame, and also as
+ * each video frame callback runs: the app mounts from its own first-frame
+ * callback, in the same rendering step, before that step's animation frames
+ * (when the frame was decoded before the stage went up, that is the stage's
+ * only step).
+ */
 function recordStagedBoxes() {
   const seen: number[][] = [];
   (globalThis as unknown as { stagedBoxes: number[][] }).stagedBoxes = seen;
@@ -21,6 +28,14 @@ function recordStagedBoxes() {
     if (!video) return;
     const r = video.getBoundingClientRect();
     seen.push([r.x, r.y, r.width, r.height]);
+  };
+  const proto = HTMLVideoElement.prototype;
+  const request = proto.requestVideoFrameCallback;
+  proto.requestVideoFrameCallback = function (this: HTMLVideoElement, callback: VideoFrameRequestCallback) {
+    return request.call(this, (now, metadata) => {
+      check();
+      callback(now, metadata);
+    });
   };
   const everyFrame = () => {
     check();
