@@ -3,7 +3,7 @@ import { markLatest, markOnce, traceMark } from '../shared/timing-marks';
 import { preemptFor, type PreemptableWire } from './request-preemption';
 import { DUPLICATE_BYTES, DuplicateRequests, type DuplicatingWire } from './stream-duplicates';
 import { FreshPieces, type PuttingStore } from './stream-fresh-pieces';
-import { capPipelines, type HandshakeWire } from './stream-pipeline';
+import { StreamPipelines, type HandshakeWire } from './stream-pipeline';
 import { StreamTrace, type TracedWire } from './stream-trace';
 import { planWindow, type WindowStep } from './stream-window';
 import type { WtTorrent } from './webtorrent';
@@ -41,9 +41,9 @@ const internals = (torrent: WtTorrent): StreamingTorrent => torrent as unknown a
  * a window of prioritised selections over the pieces it needs next
  * (stream-window.ts); the window follows the request and goes away when it
  * is released (finished or cancelled). Once a torrent is streamed, each of
- * its peers owes us at most 256 KiB (stream-pipeline.ts), also between
- * requests: the media element ends and starts them as it buffers, and a
- * seek can come at any time.
+ * its peers owes us about two round trips of its transfer (stream-pipeline.ts),
+ * also between requests: the media element ends and starts them as it
+ * buffers, and a seek can come at any time.
  *
  * A waiting request is answered with the piece's bytes (and the fresh ones
  * after it) as soon as the piece passes its hash, not once IndexedDB has it
@@ -60,6 +60,7 @@ export class StreamRequests {
   readonly #duplicates = new WeakMap<WtTorrent, DuplicateRequests>();
   readonly #windows = new Map<string, Window>();
   readonly #trace = new StreamTrace();
+  readonly #pipelines = new StreamPipelines();
 
   constructor(find: (infoHash: string) => WtTorrent | undefined) {
     this.#find = find;
@@ -152,7 +153,7 @@ export class StreamRequests {
     this.release(requestId);
     const { steps, criticalTo } = planWindow(index, lastIndex, torrent.pieceLength);
     const wt = internals(torrent);
-    capPipelines(wt.wires);
+    this.#pipelines.cap(wt.wires);
     for (const step of steps) torrent._select(step.from, step.to, step.priority, undefined, true);
     torrent.critical(index, criticalTo);
     this.#windows.set(requestId, { torrent, infoHash, steps, from: index, criticalTo });

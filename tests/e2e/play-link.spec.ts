@@ -30,7 +30,8 @@ function recordStagedBoxes() {
     seen.push([r.x, r.y, r.width, r.height]);
   };
   const proto = HTMLVideoElement.prototype;
-  const request = proto.requestVideoFrameCallback;
+  // Taken off the prototype as a plain function, called below with each video as `this`.
+  const request = Reflect.get(proto, 'requestVideoFrameCallback');
   proto.requestVideoFrameCallback = function (this: HTMLVideoElement, callback: VideoFrameRequestCallback) {
     return request.call(this, (now, metadata) => {
       check();
