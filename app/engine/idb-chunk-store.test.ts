@@ -12,6 +12,15 @@ function call<T>(fn: (cb: (err: Error | null, value?: T) => void) => void): Prom
   return new Promise((resolve, reject) => fn((err, value) => (err ? reject(err) : resolve(value))));
 }
 
+/** Adds 'look up' to `steps` each time the store looks a record up (records.ts, readRecordOf). */
+function recordLookups(steps: string[]) {
+  const getAllKeys = Reflect.get(IDBObjectStore.prototype, 'getAllKeys');
+  return vi.spyOn(IDBObjectStore.prototype, 'getAllKeys').mockImplementation(function (this: IDBObjectStore, ...args) {
+    steps.push('look up');
+    return getAllKeys.apply(this, args);
+  });
+}
+
 const bytes = (n: number, seed: number): Uint8Array<ArrayBuffer> => Uint8Array.from({ length: n }, (_, i) => (i + seed) % 256);
 
 describe('IdbChunkStore', () => {
@@ -108,6 +117,57 @@ describe('IdbChunkStore', () => {
       expect(slices.mock.calls).toHaveLength(2);
     } finally {
       slices.mockRestore();
+    }
+  });
+
+  it('looks up pieces far apart side by side, and a piece near one under way after it', async () => {
+    const piece = 16 * 1024;
+    const count = 64;
+    const store = new IdbChunkStore(piece, { torrent: { infoHash: A }, length: count * piece });
+    const data = (i: number) => new Uint8Array(piece).fill(i + 1);
+    await store.putRun(0, new Blob(Array.from({ length: count }, (_, i) => data(i))));
+    const steps: string[] = [];
+    const keys = recordLookups(steps);
+    const slices = vi.spyOn(Blob.prototype, 'slice');
+    try {
+      // Random order, as a downloading peer asks: four far apart (16 pieces are read ahead), then 21 and 36 near 20 and 40.
+      const asked = [40, 2, 20, 60, 21, 36];
+      const got = await Promise.all(
+        asked.map((i) =>
+          call<Uint8Array>((cb) =>
+            store.get(i, (err, value) => {
+              steps.push(`got ${i}`);
+              cb(err, value);
+            }),
+          ),
+        ),
+      );
+      got.forEach((value, k) => expect(Buffer.from(value!).equals(data(asked[k]!))).toBe(true));
+      // The four far apart start at once. 21 waits for 20's read, which holds it; 36 for 40's, then reads
+      // its own part of the record that one found, with no lookup of its own.
+      expect(steps.slice(0, 4)).toEqual(['look up', 'look up', 'look up', 'look up']);
+      expect(steps.filter((step) => step === 'look up')).toHaveLength(4);
+      expect(slices.mock.calls.map(([start]) => start! / piece).sort((a, b) => a - b)).toEqual([2, 20, 36, 40, 60]);
+    } finally {
+      keys.mockRestore();
+      slices.mockRestore();
+    }
+  });
+
+  it('looks up at most four pieces at once', async () => {
+    const piece = 16 * 1024;
+    const count = 128;
+    const store = new IdbChunkStore(piece, { torrent: { infoHash: A }, length: count * piece });
+    await store.putRun(0, new Blob([new Uint8Array(count * piece)]));
+    const steps: string[] = [];
+    const keys = recordLookups(steps);
+    try {
+      const asked = [0, 20, 40, 60, 80, 100];
+      await Promise.all(asked.map((i) => call((cb) => store.get(i, (err, value) => (steps.push('got'), cb(err, value))))));
+      expect(steps.indexOf('got')).toBe(4);
+      expect(steps.filter((step) => step === 'look up')).toHaveLength(6);
+    } finally {
+      keys.mockRestore();
     }
   });
 

@@ -38,6 +38,19 @@ describe('RecentRecords', () => {
     expect(recent.find(9)).toBeDefined();
   });
 
+  it('lets records of bytes go for bytes, not the older Blob records', () => {
+    const recent = new RecentRecords(128);
+    const whole = blob(0, 64);
+    recent.add(whole);
+    recent.add(bytes(0, 4));
+    recent.add(bytes(8, 4));
+    recent.add(bytes(16, 4));
+    expect(recent.bytes).toBe(128);
+    expect(recent.find(2)).toBe(whole);
+    expect(recent.find(9)).toBeDefined();
+    expect(recent.find(17)).toBeDefined();
+  });
+
   it('counts no bytes for Blob records, and keeps at most 64 records', () => {
     const recent = new RecentRecords(1024);
     for (let i = 0; i < 65; i++) recent.add(blob(i * 4, 4));

@@ -40,7 +40,13 @@ export class RecentRecords {
     if (bytes > this.#maxBytes) return;
     this.#records.push(record);
     this.#bytes += bytes;
-    while (this.#bytes > this.#maxBytes || this.#records.length > MAX_RECORDS) this.#bytes -= sizeOf(this.#records.shift()!);
+    // Over the bytes, the oldest records of bytes go: a Blob record older than them frees none, and
+    // peers asking for pieces in random order (rarest first) need its lookup again for each piece.
+    while (this.#bytes > this.#maxBytes) {
+      const at = this.#records.findIndex((r) => sizeOf(r) > 0);
+      this.#bytes -= sizeOf(this.#records.splice(at, 1)[0]!);
+    }
+    if (this.#records.length > MAX_RECORDS) this.#records.splice(0, this.#records.length - MAX_RECORDS);
   }
 
   clear(): void {
