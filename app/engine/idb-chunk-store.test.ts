@@ -12,6 +12,15 @@ function call<T>(fn: (cb: (err: Error | null, value?: T) => void) => void): Prom
   return new Promise((resolve, reject) => fn((err, value) => (err ? reject(err) : resolve(value))));
 }
 
+/** A store of `count` 16 KiB pieces in one Blob record, piece i filled with i + 1. */
+async function blobRecordStore(count: number) {
+  const piece = 16 * 1024;
+  const store = new IdbChunkStore(piece, { torrent: { infoHash: A }, length: count * piece });
+  const data = (i: number) => new Uint8Array(piece).fill(i + 1);
+  await store.putRun(0, new Blob(Array.from({ length: count }, (_, i) => data(i))));
+  return { store, piece, data };
+}
+
 /** Adds 'look up' to `steps` each time the store looks a record up (records.ts, readRecordOf). */
 function recordLookups(steps: string[]) {
   const getAllKeys = Reflect.get(IDBObjectStore.prototype, 'getAllKeys');
@@ -102,11 +111,7 @@ describe('IdbChunkStore', () => {
   });
 
   it("reads the next 256 KiB of a Blob record at once, so a peer's next pieces need no read of their own", async () => {
-    const piece = 16 * 1024;
-    const count = 32;
-    const store = new IdbChunkStore(piece, { torrent: { infoHash: A }, length: count * piece });
-    const data = (i: number) => new Uint8Array(piece).fill(i + 1);
-    await store.putRun(0, new Blob(Array.from({ length: count }, (_, i) => data(i))));
+    const { store, piece, data } = await blobRecordStore(32);
     const slices = vi.spyOn(Blob.prototype, 'slice');
     try {
       for (let i = 3; i < 3 + 16; i++) {
@@ -121,11 +126,7 @@ describe('IdbChunkStore', () => {
   });
 
   it('looks up pieces far apart side by side, and a piece near one under way after it', async () => {
-    const piece = 16 * 1024;
-    const count = 64;
-    const store = new IdbChunkStore(piece, { torrent: { infoHash: A }, length: count * piece });
-    const data = (i: number) => new Uint8Array(piece).fill(i + 1);
-    await store.putRun(0, new Blob(Array.from({ length: count }, (_, i) => data(i))));
+    const { store, piece, data } = await blobRecordStore(64);
     const steps: string[] = [];
     const keys = recordLookups(steps);
     const slices = vi.spyOn(Blob.prototype, 'slice');
@@ -155,10 +156,7 @@ describe('IdbChunkStore', () => {
   });
 
   it('looks up at most four pieces at once', async () => {
-    const piece = 16 * 1024;
-    const count = 128;
-    const store = new IdbChunkStore(piece, { torrent: { infoHash: A }, length: count * piece });
-    await store.putRun(0, new Blob([new Uint8Array(count * piece)]));
+    const { store } = await blobRecordStore(128);
     const steps: string[] = [];
     const keys = recordLookups(steps);
     try {

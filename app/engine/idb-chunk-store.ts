@@ -285,11 +285,11 @@ export class IdbChunkStore {
   /**
    * A lookup waits for those under way for pieces near it, which may read
    * its piece ahead or its record (a peer streaming asks for the next pieces
-   * next, and for each block of a piece);
-   * lookups far apart run side by side, a few at a time: a peer downloading
-   * asks for pieces in random order (rarest first), and one at a time each
-   * waited for the last one's round trip to the browser process (measured:
-   * a 15-40 ms lookup per piece held a seeding tab at 2 MB/s).
+   * next, and for each block of a piece). Lookups far apart run side by
+   * side, a few at a time: a peer downloading asks for pieces in random
+   * order (rarest first), and one at a time each waited for the last one's
+   * round trip to the browser process (measured: a 15-40 ms lookup per
+   * piece held a seeding tab at 2 MB/s).
    */
   #recordOf(index: number): Promise<StoredRecord | undefined> {
     const ahead = this.#aheadPieces();

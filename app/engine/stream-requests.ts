@@ -41,7 +41,7 @@ const internals = (torrent: WtTorrent): StreamingTorrent => torrent as unknown a
  * a window of prioritised selections over the pieces it needs next
  * (stream-window.ts); the window follows the request and goes away when it
  * is released (finished or cancelled). Once a torrent is streamed, each of
- * its peers owes us about two round trips of its transfer (stream-pipeline.ts),
+ * its peers owes us about one round trip of its transfer (stream-pipeline.ts),
  * also between requests: the media element ends and starts them as it
  * buffers, and a seek can come at any time.
  *
