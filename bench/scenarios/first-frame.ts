@@ -30,6 +30,7 @@ import {
   waitForMark,
   type SeekTiming,
 } from '../lib/video.ts';
+import { bareVideoFirstFrame, serveBareVideo } from '../lib/bare-video.ts';
 import type { Scenario } from './scenario.ts';
 
 const SEEK_FRACTION = 0.8;
@@ -207,8 +208,10 @@ export const firstFrame: Scenario = {
     const media = await createTestVideo(BENCH_CLIP);
     const ours: PlaybackRun[] = [];
     const refs: PlaybackRun[] = [];
+    const bare: number[] = [];
     log(`seeding ${media.fileName} (${(media.size / 1e6).toFixed(1)} MB) from the app${OURS_ONLY ? '' : ' and from stock webtorrent'}…`);
     const seeder = await seedInApp(browser, app, media.path);
+    const bareServer = await serveBareVideo(media.path);
     try {
       const refSeeder = OURS_ONLY ? null : await seedInReference(reference, media.path, app.announceUrl);
       try {
@@ -222,6 +225,9 @@ export const firstFrame: Scenario = {
           log(`  start-up trace (ms after navigation): ${describeTrace(o.startTrace ?? [], o.firstFrameMs)}`);
           log(`  seek media events (ms): ${o.events.map(([name, at]) => `${name} ${at}`).join(', ')}`);
           log(`  seek trace (ms after it started): ${describeTrace(o.seekTrace ?? [], o.frameMs)}`);
+          const floor = await bareVideoFirstFrame(bareServer);
+          bare.push(floor);
+          log(`run ${i}/${runs} bare <video> of the file over HTTP: first frame ${floor.toFixed(0)} ms`);
           if (!refSeeder) continue;
           const r = await referencePlayback(reference, refSeeder.magnetURI, app.announceUrl);
           refs.push(r);
@@ -231,6 +237,7 @@ export const firstFrame: Scenario = {
         await refSeeder?.context.close();
       }
     } finally {
+      await bareServer.close();
       await seeder.context.close();
     }
     return {
@@ -242,6 +249,9 @@ export const firstFrame: Scenario = {
           { ours: ours.map((r) => r.firstFrameMs), reference: refs.map((r) => r.firstFrameMs) },
           { max: 1000 },
         ),
+        metric('first-frame', 'floor: navigation → first frame of a bare <video src> of the same file over HTTP', 'ms', {
+          ours: bare,
+        }),
         metric('first-frame', 'navigation → first frame callback (the page\'s next rendering step)', 'ms', {
           ours: ours.map((r) => r.frameCallbackMs ?? NaN),
           reference: refs.map((r) => r.frameCallbackMs ?? NaN),
@@ -264,6 +274,9 @@ export const firstFrame: Scenario = {
         'First frame: from the fresh tab\'s navigation (to /add?uri= for ours) to the first frame on screen (requestVideoFrameCallback\'s expectedDisplayTime; ' +
           'the callback row is when that callback ran, which a busy main thread delays); ' +
           'includes page load, service-worker install, tracker, WebRTC connection and metadata.',
+        'Floor: in each run, a fresh Chromium (launched as ours are) opens a bare page whose only content is <video src autoplay muted> of the same MP4, ' +
+          'from a plain static server (@fastify/static, Range) on loopback: no torrent, no app, no service worker (bench/lib/bare-video.ts). ' +
+          'It is what Chromium itself needs on this machine before any of the app\'s work; the target of 1000 ms leaves the app the difference.',
         'Ours clicks Play the moment the file row appears (clickMs in results.json); stock webtorrent streams as soon as it has the metadata.',
         `Ours, median ms after navigation start of each milestone (page, engine worker, service worker): ${medianMilestones(ours.map((o) => o.milestones ?? {}))}.`,
         `Ours, median ms after the seek started of the latest stream request's steps: ${medianMilestones(ours.map((o) => o.seekMilestones ?? {}))}.`,
