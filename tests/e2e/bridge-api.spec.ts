@@ -5,7 +5,6 @@
  * plays the /stream/ URL in a <video> and fetches the BEP19 web seed the way
  * webtorrent does (a preflighted cross-origin Range request).
  */
-import { rm } from 'node:fs/promises';
 import { seedCopyWithAria2 } from '../fixtures/aria2.ts';
 import { sha256OfSlice } from '../fixtures/media.ts';
 import { BASE_URL, E2E_PORT } from './env.ts';
@@ -67,6 +66,5 @@ test('a page on another origin plays /stream/ from the bridge and uses its web s
     });
   } finally {
     await seeded?.aria2.stop();
-    if (seeded) await rm(seeded.dir, { recursive: true, force: true });
   }
 });
