@@ -19,7 +19,7 @@
  * it before the /add navigation, as for a returning user: the engine worker
  * is then controlled too, and its requests meet the service worker.
  */
-import { mkdtemp, readdir, readFile, writeFile } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import WebSocket from 'ws';
@@ -345,6 +345,7 @@ async function main(): Promise<void> {
     await browser.close();
     await seeder.stop();
     for (const v of variants) await v.app.stop();
+    await rm(work, { recursive: true, force: true });
   }
 }
 

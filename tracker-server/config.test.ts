@@ -1,7 +1,7 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { ConfigError, loadConfig, REPO_ROOT, type Env } from './config.ts';
 
 const DEFAULT_BRIDGE = {
@@ -15,9 +15,16 @@ const DEFAULT_BRIDGE = {
 };
 const DEFAULT_API = { corsOrigins: [], rateLimitMax: 300, rateLimitWindowSeconds: 60, token: null };
 
+const configDirs: string[] = [];
+afterAll(() => {
+  for (const dir of configDirs) rmSync(dir, { recursive: true, force: true });
+});
+
 /** Writes a CONFIG_FILE with `content` and returns its path. */
 function configFile(content: string): string {
-  const file = path.join(mkdtempSync(path.join(tmpdir(), 'btstream-config-')), 'config.json');
+  const dir = mkdtempSync(path.join(tmpdir(), 'btstream-config-'));
+  configDirs.push(dir);
+  const file = path.join(dir, 'config.json');
   writeFileSync(file, content);
   return file;
 }

@@ -4,7 +4,7 @@
  * accessible, and the library lists the first files until asked for all.
  */
 import AxeBuilder from '@axe-core/playwright';
-import { mkdir, mkdtemp, writeFile } from 'node:fs/promises';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { expect, test } from './fixtures.ts';
@@ -14,9 +14,15 @@ const COUNT = 300;
 const noteName = (n: number) => `note-${String(n).padStart(3, '0')}.txt`;
 const noteText = (n: number) => `This is note ${n} of ${COUNT}.`;
 
+let notesDir: string | null = null;
+test.afterEach(async () => {
+  if (notesDir) await rm(notesDir, { recursive: true, force: true });
+  notesDir = null;
+});
+
 async function manyNotes(): Promise<string[]> {
   const dir = await mkdtemp(path.join(os.tmpdir(), 'btstream-notes-'));
-  await mkdir(dir, { recursive: true });
+  notesDir = dir;
   const paths = Array.from({ length: COUNT }, (_, i) => path.join(dir, noteName(i + 1)));
   await Promise.all(paths.map((p, i) => writeFile(p, noteText(i + 1))));
   return paths;
