@@ -1,9 +1,11 @@
 import { defineConfig } from 'vite';
 import { svelte } from '@sveltejs/vite-plugin-svelte';
 import { VitePWA } from 'vite-plugin-pwa';
+import { MANIFEST_PATH } from './app/shared/app-shell-contract';
 import { SHARE_FILES_FIELD, SHARE_TARGET_PATH } from './app/shared/share-contract';
 import { earlyStart } from './scripts/early-start-plugin';
 import { iconSpritePlugin } from './scripts/icon-sprite-plugin';
+import { deferManifestLink } from './scripts/manifest-link-plugin';
 import { precompress } from './scripts/precompress-plugin';
 
 // The app lives in app/, the service worker in sw/; both build into dist/.
@@ -28,6 +30,7 @@ export default defineConfig({
       srcDir: '../sw',
       filename: 'sw.ts',
       injectRegister: false,
+      manifestFilename: MANIFEST_PATH.slice(1),
       manifest: {
         id: '/',
         name: 'BT Stream',
@@ -85,6 +88,8 @@ export default defineConfig({
       },
       devOptions: { enabled: false },
     }),
+    // After vite-plugin-pwa has linked the manifest in index.html.
+    deferManifestLink(),
     // Last: after the service worker is written.
     precompress(),
   ],

@@ -3,6 +3,7 @@ import App from './App.svelte';
 import './app.css';
 import { stageEarlyVideo } from './engine/early-stage';
 import { earlyVideoWaiting } from './engine/early-video';
+import { linkManifestWhenQuiet } from './lib/manifest-link';
 import { parseRoute } from './lib/routes';
 import { prefetchStoredStatus } from './state/stored-torrent.svelte';
 
@@ -24,4 +25,5 @@ if (unstage) {
   flushSync();
   unstage();
 }
+linkManifestWhenQuiet();
 export default app;

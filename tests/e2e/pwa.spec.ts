@@ -72,8 +72,11 @@ test('Chromium finds no installability errors', async ({ playwright, launchOptio
     const page = context.pages()[0] ?? (await context.newPage());
     await page.goto('/');
     await waitForServiceWorkerControl(page);
+    // The app links its manifest once its start is over (app/src/lib/manifest-link.ts), not from index.html.
+    await expect(page.locator('link[rel="manifest"]')).toHaveAttribute('href', '/manifest.webmanifest');
     const cdp = await context.newCDPSession(page);
-    const manifest = (await cdp.send('Page.getAppManifest')) as { errors: { message: string }[] };
+    const manifest = (await cdp.send('Page.getAppManifest')) as { url: string; errors: { message: string }[] };
+    expect(manifest.url, 'Chromium should have found the manifest').toMatch(/\/manifest\.webmanifest$/);
     expect(manifest.errors, 'the manifest should parse cleanly').toEqual([]);
     await expect
       .poll(async () => (await cdp.send('Page.getInstallabilityErrors')).installabilityErrors, {
