@@ -25,7 +25,6 @@ import { headStartMainFile } from './head-start';
 import { followPriorities, setFilePriority } from './file-priority';
 import { IdbChunkStore } from './idb-chunk-store';
 import { usePiecePicker } from './piece-picker';
-import { pieceWriter } from './piece-writer';
 import { StorageQuota } from './quota';
 import { foldTotals, saveTotals, TOTALS_SAVE_MS } from './lifetime-totals';
 import { connectRtcHost } from './rtc/link';
@@ -90,8 +89,6 @@ export class Engine implements EngineApi {
     this.#serverConfig = config;
     try {
       connectRtcHost(rtcPort);
-      // Up before the first piece arrives, so no write waits for it.
-      pieceWriter.start();
       this.#client = new WebTorrent({ tracker: { rtcConfig: { iceServers: config.iceServers } } });
       this.#client.on('error', (err) => console.error('[engine]', message(err)));
       this.#applySettings(config.settings ?? DEFAULT_SETTINGS);

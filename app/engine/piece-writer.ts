@@ -18,10 +18,14 @@ const READY_TIMEOUT_MS = 5000;
  * not copied, and come back once committed. Measured (bench/profile-bridge.ts
  * --disk, interleaved runs), warm bridge download 81 -> 93 MB/s.
  *
- * Writes wait for the worker to say it is ready (the engine starts it early,
- * so they seldom do). Where a worker cannot start one, or it fails to load or
- * to get ready, writes happen on this thread: a value is never handed to a
- * worker that may not be there to store it.
+ * The first write starts the worker, and writes wait for it to say it is
+ * ready. Started with the engine, its thread, script and database open took
+ * CPU from a link's start on 2 cores, before any piece was there to write:
+ * first-frame A/B, 8 interleaved runs, 1648 -> 1581 ms median (warm bridge
+ * 77.8 -> 78.9 MB/s, first piece stored 1152 -> 1129 ms; a stream reads
+ * fresh pieces from the engine meanwhile). Where a worker cannot start one,
+ * or it fails to load or to get ready, writes happen on this thread: a value
+ * is never handed to a worker that may not be there to store it.
  */
 class PieceWriter {
   #worker: Worker | null = null;
@@ -35,7 +39,7 @@ class PieceWriter {
   /** Writes on this thread, when there is no writer, queue as the writer's do. */
   readonly #inThread = pLimit(TRANSACTIONS_AT_ONCE);
 
-  /** Starts the worker, once; called ahead of the first write so it is up by then. */
+  /** Starts the worker, once: the first write does. */
   start(): void {
     if (this.#worker || this.#failed || typeof Worker === 'undefined') return;
     try {
@@ -57,6 +61,7 @@ class PieceWriter {
    * committed. Writes queue, at most TRANSACTIONS_AT_ONCE under way.
    */
   async write(writes: PieceWrite[]): Promise<ArrayBuffer[]> {
+    this.start();
     const worker = this.#worker;
     if (!worker || !(await this.#ready) || worker !== this.#worker) return this.#inThread(() => writePieces(writes));
     const id = this.#nextId++;
