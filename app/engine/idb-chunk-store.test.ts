@@ -3,7 +3,7 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { openDb } from '../shared/db';
 import { RUN_BYTES } from '../shared/piece-runs';
 import { deleteTorrent, readStoredRun, storedPieces } from '../shared/records';
-import { IdbChunkStore } from './idb-chunk-store';
+import { IdbChunkStore, MAX_LOOKUPS } from './idb-chunk-store';
 
 const A = 'a'.repeat(40);
 const B = 'b'.repeat(40);
@@ -155,17 +155,30 @@ describe('IdbChunkStore', () => {
     }
   });
 
-  it('looks up at most four pieces at once', async () => {
-    const { store } = await blobRecordStore(128);
+  it('looks up at most MAX_LOOKUPS pieces at once, however many wait', async () => {
+    // Far apart: more than the 16 pieces read ahead.
+    const { store } = await blobRecordStore((MAX_LOOKUPS + 8) * 17);
     const steps: string[] = [];
     const keys = recordLookups(steps);
+    // A lookup of a Blob record ends with its part's read: counted as it resolves, before the lookup's slot frees.
+    const arrayBuffer = Reflect.get<Blob, 'arrayBuffer'>(Blob.prototype, 'arrayBuffer');
+    const reads = vi.spyOn(Blob.prototype, 'arrayBuffer').mockImplementation(function (this: Blob) {
+      return arrayBuffer.call(this).then((buffer) => (steps.push('read'), buffer));
+    });
     try {
-      const asked = [0, 20, 40, 60, 80, 100];
-      await Promise.all(asked.map((i) => call((cb) => store.get(i, (err, value) => (steps.push('got'), cb(err, value))))));
-      expect(steps.indexOf('got')).toBe(4);
-      expect(steps.filter((step) => step === 'look up')).toHaveLength(6);
+      const asked = Array.from({ length: MAX_LOOKUPS + 8 }, (_, k) => k * 17);
+      await Promise.all(asked.map((i) => call((cb) => store.get(i, cb))));
+      expect(steps.filter((step) => step === 'look up')).toHaveLength(asked.length);
+      let underWay = 0;
+      let most = 0;
+      for (const step of steps) {
+        underWay += step === 'look up' ? 1 : -1;
+        most = Math.max(most, underWay);
+      }
+      expect(most).toBe(MAX_LOOKUPS);
     } finally {
       keys.mockRestore();
+      reads.mockRestore();
     }
   });
 

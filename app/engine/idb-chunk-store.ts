@@ -1,3 +1,4 @@
+import pLimit from 'p-limit';
 import { openDb, piecesOf } from '../shared/db';
 import { groupRuns, keyOf, RUN_BYTES, runPieces, type Span } from '../shared/piece-runs';
 import { writePieces } from './piece-writes';
@@ -39,8 +40,12 @@ const RECENT_BYTES = 2 * RUN_BYTES;
  * is a round trip to the browser process. 16 pieces of 16 KiB, one of 256 KiB or more.
  */
 const READ_AHEAD_BYTES = 256 * 1024;
-/** Lookups of pieces far apart that run at once. */
-const MAX_LOOKUPS = 4;
+/**
+ * Lookups that run at once. Browser <- browser, 32 MiB, interleaved runs:
+ * capped at 4, the seeding tab sent 2.61 MB/s median against 2.85 with no
+ * cap; at 16, 2.72 against 2.66.
+ */
+export const MAX_LOOKUPS = 16;
 /** Kept records go after this long unread: a torrent nobody downloads from holds no memory for it. */
 const RECENT_IDLE_MS = 30_000;
 
@@ -116,8 +121,10 @@ export class IdbChunkStore {
   readonly #writes = new Set<Promise<void>>();
   readonly #recent = new RecentRecords(RECENT_BYTES);
   #recentTimer: ReturnType<typeof setTimeout> | null = null;
-  /** Lookups under way, and the piece each is for. */
+  /** Lookups under way or waiting, and the piece each is for. */
   readonly #lookups = new Map<Promise<StoredRecord | undefined>, number>();
+  /** Lookups that run at once. */
+  readonly #slots = pLimit(MAX_LOOKUPS);
 
   constructor(chunkLength: number, opts: ChunkStoreOptions) {
     this.chunkLength = chunkLength;
@@ -286,7 +293,7 @@ export class IdbChunkStore {
    * A lookup waits for those under way for pieces near it, which may read
    * its piece ahead or its record (a peer streaming asks for the next pieces
    * next, and for each block of a piece). Lookups far apart run side by
-   * side, a few at a time: a peer downloading asks for pieces in random
+   * side, MAX_LOOKUPS at a time: a peer downloading asks for pieces in random
    * order (rarest first), and one at a time each waited for the last one's
    * round trip to the browser process (measured: a 15-40 ms lookup per
    * piece held a seeding tab at 2 MB/s).
@@ -294,10 +301,7 @@ export class IdbChunkStore {
   #recordOf(index: number): Promise<StoredRecord | undefined> {
     const ahead = this.#aheadPieces();
     const near = [...this.#lookups].filter(([, at]) => Math.abs(index - at) < ahead).map(([lookup]) => lookup);
-    let wait: Promise<unknown> = Promise.resolve();
-    if (near.length > 0) wait = Promise.allSettled(near);
-    else if (this.#lookups.size >= MAX_LOOKUPS) wait = Promise.race([...this.#lookups.keys()]).catch(() => undefined);
-    const lookup = wait.then(() => this.#lookUp(index));
+    const lookup = Promise.allSettled(near).then(() => this.#slots(() => this.#lookUp(index)));
     this.#lookups.set(lookup, index);
     const forget = () => void this.#lookups.delete(lookup);
     lookup.then(forget, forget);
